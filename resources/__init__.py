@@ -1,0 +1,1 @@
+"""Plain files shipped with the application (protocol schedule, translations, icons)."""
