@@ -108,6 +108,15 @@ def backup_sqlite(path: Path, revision: str) -> Path:
     return target
 
 
+def _writable(path: Path) -> bool:
+    """By permission bits and mount flags too, so it holds for root (who bypasses access())."""
+    if not path.stat().st_mode & 0o222:
+        return False
+    if os.statvfs(path).f_flag & os.ST_RDONLY:
+        return False
+    return os.access(path, os.W_OK)
+
+
 def _check_sqlite_file(path: Path, create: bool) -> None:
     location = str(path)
     if not path.exists():
@@ -116,7 +125,7 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
         if not path.parent.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
         return
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+    if not _writable(path) or not _writable(path.parent):
         raise DatabaseProblem("read_only", location)
     with path.open("rb") as handle:
         header = handle.read(16)

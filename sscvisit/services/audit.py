@@ -85,6 +85,7 @@ def _append(
     ).scalar_one_or_none()
     prev_hash = prev or GENESIS
     stamp = utc_stamp()
+    rows: list[dict[str, Any]] = []
     for item in items:
         values: dict[str, Any] = {
             "timestamp_utc": stamp,
@@ -99,8 +100,9 @@ def _append(
             "reason": reason,
         }
         digest = row_hash(prev_hash, values)
-        connection.execute(insert(_AUDIT).values(**values, prev_hash=prev_hash, hash=digest))
+        rows.append({**values, "prev_hash": prev_hash, "hash": digest})
         prev_hash = digest
+    connection.execute(insert(_AUDIT), rows)
 
 
 def record_event(
@@ -229,14 +231,19 @@ def verify_chain(engine: Engine) -> ChainReport:
         result = conn.execution_options(yield_per=2000).execute(
             select(_AUDIT).order_by(_AUDIT.c.id)
         )
-        for row in result.mappings():
-            count += 1
-            values = dict(row)
-            if values["prev_hash"] != prev_hash:
-                return ChainReport(count, int(values["id"]), "previous hash does not match")
-            if row_hash(prev_hash, values) != values["hash"]:
-                return ChainReport(count, int(values["id"]), "row content does not match its hash")
-            prev_hash = values["hash"]
+        try:
+            for row in result.mappings():
+                count += 1
+                values = dict(row)
+                if values["prev_hash"] != prev_hash:
+                    return ChainReport(count, int(values["id"]), "previous hash does not match")
+                if row_hash(prev_hash, values) != values["hash"]:
+                    return ChainReport(
+                        count, int(values["id"]), "row content does not match its hash"
+                    )
+                prev_hash = values["hash"]
+        finally:
+            result.close()
     return ChainReport(count, None, None)
 
 

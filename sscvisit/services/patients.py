@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from sscvisit.model.entities import Identity, Patient, fields_of
@@ -76,12 +76,15 @@ def format_subject(number: int) -> str:
 
 
 def _next_subject_number(session: Session) -> str:
-    highest = 0
-    for (subject,) in session.execute(select(Patient.subject_number)):
-        match = _SUBJECT_RE.match(subject)
-        if match:
-            highest = max(highest, int(match.group(1)))
-    return format_subject(highest + 1)
+    # Longest first, then highest: "SSC-1000" follows "SSC-999" although it sorts before it.
+    last = session.scalar(
+        select(Patient.subject_number)
+        .where(Patient.subject_number.like(f"{SUBJECT_PREFIX}%"))
+        .order_by(func.length(Patient.subject_number).desc(), Patient.subject_number.desc())
+        .limit(1)
+    )
+    match = _SUBJECT_RE.match(last or "")
+    return format_subject(int(match.group(1)) + 1 if match else 1)
 
 
 def _hospital_owner(
@@ -123,31 +126,42 @@ def check_registration(
     return checked
 
 
+def _register_in(session: Session, checked: Mapping[str, Value]) -> Patient:
+    owner = _hospital_owner(session, str(checked["hospital_number"]), None)
+    if owner is not None:
+        raise FieldErrors([FieldError("hospital_number", Problem.DUPLICATE, subject=owner)])
+    patient = Patient(
+        subject_number=_next_subject_number(session),
+        status="registered",
+        created_utc=utc_stamp(),
+        voided=False,
+        **{k: checked[k] for k in PATIENT_FIELDS},
+    )
+    session.add(patient)
+    session.flush()
+    identity = Identity(
+        patient_id=patient.id, voided=False, **{k: checked[k] for k in IDENTITY_FIELDS}
+    )
+    session.add(identity)
+    session.flush()
+    patient.identity = identity
+    return patient
+
+
 def register(study: Study, actor: UserInfo, registration: Registration) -> PatientRow:
     """Register a consented patient: assign the next subject number, keep identity apart."""
+    return register_many(study, actor, [registration])[0]
+
+
+def register_many(
+    study: Study, actor: UserInfo, registrations: Sequence[Registration]
+) -> list[PatientRow]:
+    """Register several patients in one transaction: all are saved, or none (demo, imports)."""
     require(actor, "enter_data")
-    checked = check_registration(registration.values())
+    checked = [check_registration(r.values()) for r in registrations]
     with study.unit(actor=actor.username, reason="patient registered") as session:
-        hospital = str(checked["hospital_number"])
-        owner = _hospital_owner(session, hospital, None)
-        if owner is not None:
-            raise FieldErrors([FieldError("hospital_number", Problem.DUPLICATE, subject=owner)])
-        patient = Patient(
-            subject_number=_next_subject_number(session),
-            status="registered",
-            created_utc=utc_stamp(),
-            voided=False,
-            **{k: checked[k] for k in PATIENT_FIELDS},
-        )
-        session.add(patient)
-        session.flush()
-        identity = Identity(
-            patient_id=patient.id, voided=False, **{k: checked[k] for k in IDENTITY_FIELDS}
-        )
-        session.add(identity)
-        session.flush()
-        patient.identity = identity
-        return to_row(patient, actor.may("view_identity"))
+        made = [_register_in(session, values) for values in checked]
+        return [to_row(p, actor.may("view_identity")) for p in made]
 
 
 def list_patients(

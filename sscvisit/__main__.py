@@ -1,0 +1,7 @@
+"""``python -m sscvisit``."""
+
+import sys
+
+from sscvisit.cli import main
+
+sys.exit(main())

@@ -1,0 +1,66 @@
+"""Build real study databases with one user per role, for service and UI tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sscvisit.services import auth, patients
+from sscvisit.services.dto import PatientRow, UserInfo
+from sscvisit.services.study import Study
+
+PASSWORDS = {
+    "admin": "admin-password-1",
+    "nurse": "nurse-password-1",
+    "investigator": "investigator-password-1",
+    "monitor": "monitor-password-1",
+}
+
+
+@dataclass
+class StudyWithUsers:
+    study: Study
+    users: dict[str, UserInfo]  # role -> logged-in user (password already changed)
+
+
+def make_study(url: str) -> StudyWithUsers:
+    """A fresh study database with an administrator and one active user of each other role."""
+    study = Study.open(url)
+    auth.create_first_admin(study, "admin", "Ada Admin", PASSWORDS["admin"])
+    admin = auth.login(study, "admin", PASSWORDS["admin"])
+    users = {"admin": admin}
+    names = {"nurse": "Nina Nurse", "investigator": "Ivo Investigator", "monitor": "Mo Monitor"}
+    for role, full_name in names.items():
+        temporary = f"temporary-{role}-1"
+        auth.create_user(study, admin, role, full_name, role, temporary)
+        user = auth.login(study, role, temporary)
+        users[role] = auth.change_password(study, user, temporary, PASSWORDS[role])
+    return StudyWithUsers(study, users)
+
+
+def register_patient(
+    study: Study,
+    nurse: UserInfo,
+    *,
+    family_name: str = "Jansen",
+    given_names: str = "Anna",
+    date_of_birth: dt.date = dt.date(1970, 3, 4),
+    hospital_number: str = "H1000001",
+    sex: str = "F",
+    consent_date: dt.date = dt.date(2026, 1, 5),
+    consent_version: str = "v2.1",
+) -> PatientRow:
+    return patients.register(
+        study,
+        nurse,
+        patients.Registration(
+            sex=sex,
+            birth_year=date_of_birth.year,
+            consent_date=consent_date,
+            consent_version=consent_version,
+            family_name=family_name,
+            given_names=given_names,
+            date_of_birth=date_of_birth,
+            hospital_number=hospital_number,
+        ),
+    )
