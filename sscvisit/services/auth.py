@@ -10,7 +10,8 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sscvisit.model.entities import ROLES, User
+from sscvisit.model.entities import ROLES, User, fields_of
+from sscvisit.model.fields import Field
 from sscvisit.services import settings
 from sscvisit.services.audit import record_event
 from sscvisit.services.clock import utc_stamp
@@ -19,6 +20,9 @@ from sscvisit.services.errors import AuthError, Msg, NotFound, PermissionDenied,
 from sscvisit.services.study import Study
 
 ROLE_CODES = tuple(code.value for code in ROLES)
+# The declarations of the account fields, for forms and column headers (role labels EN/NL).
+USER_FIELDS: dict[str, Field] = fields_of(User)
+ROLE_FIELD: Field = USER_FIELDS["role"]
 
 # What each role may do (DESIGN.md: nurse enters, investigator enters/reviews/signs,
 # monitor reads and raises queries, administrator manages users and settings only).
