@@ -7,13 +7,21 @@ made; conftest is imported before any test module can import PySide6.
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
 
-from tests.pgserver import PgServer  # psycopg and SQLAlchemy only: nothing here loads Qt
+from sscvisit.services.dto import UserInfo
+from sscvisit.services.study import Study
+from tests.pgserver import PgServer
+from tests.studyfixtures import (
+    StudyWithUsers,
+    make_study,
+)  # psycopg and SQLAlchemy only: nothing here loads Qt
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
@@ -98,3 +106,69 @@ def db_url(request: pytest.FixtureRequest) -> str:
     fixture = "sqlite_url" if request.param == "sqlite" else "pg_url"
     url: str = request.getfixturevalue(fixture)
     return url
+
+
+@dataclass(frozen=True)
+class StudyTemplate:
+    """A study database built once per run; tests get their own copy of it."""
+
+    location: str  # SQLite file path, or PostgreSQL database name
+    users: dict[str, UserInfo]
+
+
+def _build_template(url: str) -> dict[str, UserInfo]:
+    made = make_study(url)
+    made.study.close()
+    return made.users
+
+
+@pytest.fixture(scope="session")
+def sqlite_study_template(tmp_path_factory: pytest.TempPathFactory) -> StudyTemplate:
+    path = tmp_path_factory.mktemp("template") / "study.sqlite3"
+    return StudyTemplate(str(path), _build_template(f"sqlite:///{path}"))
+
+
+@pytest.fixture(scope="session")
+def pg_study_template(pg_server: PgServer) -> StudyTemplate:
+    url = pg_server.create_database()
+    users = _build_template(url)
+    name = make_url(url).database
+    assert name is not None
+    return StudyTemplate(name, users)
+
+
+def open_copy(template: StudyTemplate, target: Path) -> StudyWithUsers:
+    """A private copy of the SQLite template (SQLite's online backup, so WAL content is kept)."""
+    source = sqlite3.connect(template.location)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    return StudyWithUsers(Study.open(f"sqlite:///{target}", create=False), dict(template.users))
+
+
+@pytest.fixture
+def sqlite_study_users(
+    sqlite_study_template: StudyTemplate, tmp_path: Path
+) -> Iterator[StudyWithUsers]:
+    """A real SQLite study file in this test's folder, with one user per role."""
+    made = open_copy(sqlite_study_template, tmp_path / "study.sqlite3")
+    yield made
+    made.study.close()
+
+
+@pytest.fixture
+def pg_study_users(
+    pg_server: PgServer, pg_study_template: StudyTemplate
+) -> Iterator[StudyWithUsers]:
+    """A fresh PostgreSQL database copied from the template, with one user per role."""
+    url = pg_server.create_database(template=pg_study_template.location)
+    made = StudyWithUsers(Study.open(url, create=False), dict(pg_study_template.users))
+    yield made
+    made.study.close()
+    if pg_server.external:
+        pg_server.drop_database(url)

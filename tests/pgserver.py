@@ -149,11 +149,18 @@ class PgServer:
 
     # -- databases ---------------------------------------------------------------------------
 
-    def create_database(self) -> str:
-        """Create a fresh, uniquely named database and return its SQLAlchemy URL."""
+    def create_database(self, template: str | None = None) -> str:
+        """Create a fresh, uniquely named database (optionally a copy of ``template``)."""
         name = f"sscvisit_test_{uuid.uuid4().hex[:16]}"
         with self._connect() as conn:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+            if template is None:
+                conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+            else:
+                conn.execute(
+                    sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                        sql.Identifier(name), sql.Identifier(template)
+                    )
+                )
         return self.admin_url.set(database=name).render_as_string(hide_password=False)
 
     def drop_database(self, url: str) -> None:

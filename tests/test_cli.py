@@ -15,7 +15,7 @@ from sscvisit.services import auth, demo
 from sscvisit.services.study import Study
 
 
-def _password_file(tmp_path: Path, password: str = "first-admin-password") -> Path:
+def _password_file(tmp_path: Path, password: str = "first-admin-password") -> Path:  # noqa: S107
     path = tmp_path / "pw.txt"
     path.write_text(password + "\n", encoding="utf-8")
     return path

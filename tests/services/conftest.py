@@ -1,16 +1,15 @@
-"""Service fixtures: a real study database on each backend (SQLite file, PostgreSQL), with one user per role."""
+"""Service fixtures: a real study database on each backend (SQLite file, PostgreSQL)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from tests.studyfixtures import StudyWithUsers, make_study
+from tests.studyfixtures import StudyWithUsers
 
 
-@pytest.fixture
-def study_users(db_url: str) -> Iterator[StudyWithUsers]:
-    made = make_study(db_url)
-    yield made
-    made.study.close()
+@pytest.fixture(params=["sqlite", "postgresql"])
+def study_users(request: pytest.FixtureRequest) -> StudyWithUsers:
+    """Each test using it runs once per backend; PostgreSQL starts only when needed."""
+    fixture = "sqlite_study_users" if request.param == "sqlite" else "pg_study_users"
+    made: StudyWithUsers = request.getfixturevalue(fixture)
+    return made

@@ -31,7 +31,7 @@ def test_insert_writes_one_row_per_field_with_user_and_reason(study_users: Study
     assert all(r.record_id is not None for r in trail)
     stamp = trail[0].timestamp_utc
     assert stamp.endswith("Z")
-    assert dt.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ")
+    assert dt.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC)
 
 
 def test_update_records_old_new_and_reason(study_users: StudyWithUsers) -> None:
@@ -54,11 +54,16 @@ def test_changing_a_saved_value_without_reason_is_refused(study_users: StudyWith
     row = register_patient(study_users.study, nurse)
     with pytest.raises(ReasonRequired):
         patients.update_patient(study_users.study, nurse, row.id, {"consent_version": "x"}, " ")
+
     # Also for a code path that bypasses the patients service: the session hook refuses it.
-    with pytest.raises(ReasonRequired) as caught, study_users.study.unit(actor="nurse") as session:
-        patient = session.get(Patient, row.id)
-        assert patient is not None
-        patient.consent_version = "sneaky"
+    def change_behind_the_service() -> None:
+        with study_users.study.unit(actor="nurse") as session:
+            patient = session.get(Patient, row.id)
+            assert patient is not None
+            patient.consent_version = "sneaky"
+
+    with pytest.raises(ReasonRequired) as caught:
+        change_behind_the_service()
     assert caught.value.params == {"table": "patients", "field": "consent_version"}
     assert patients.get_patient(study_users.study, nurse, row.id).consent_version == "v2.1"
 
@@ -66,9 +71,13 @@ def test_changing_a_saved_value_without_reason_is_refused(study_users: StudyWith
 def test_orm_delete_is_refused_and_nothing_is_deleted(study_users: StudyWithUsers) -> None:
     nurse = study_users.users["nurse"]
     row = register_patient(study_users.study, nurse)
-    with pytest.raises(ServiceError) as caught, study_users.study.unit(actor="nurse") as session:
-        patient = session.get(Patient, row.id)
-        session.delete(patient)
+
+    def delete_behind_the_service() -> None:
+        with study_users.study.unit(actor="nurse") as session:
+            session.delete(session.get(Patient, row.id))
+
+    with pytest.raises(ServiceError) as caught:
+        delete_behind_the_service()
     assert caught.value.code is Msg.NOTHING_DELETED
     assert [p.id for p in patients.list_patients(study_users.study, nurse)] == [row.id]
 

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from tests.studyfixtures import StudyWithUsers, make_study
+from tests.studyfixtures import StudyWithUsers
 
 
 @pytest.fixture
-def study_users(sqlite_url: str) -> Iterator[StudyWithUsers]:
-    made = make_study(sqlite_url)
-    yield made
-    made.study.close()
+def study_users(sqlite_study_users: StudyWithUsers) -> StudyWithUsers:
+    return sqlite_study_users
