@@ -27,6 +27,7 @@ class Msg(enum.Enum):
     NOTHING_DELETED = "nothing_deleted"
     NO_ACTOR = "no_actor"
     ALREADY_VOIDED = "already_voided"
+    RECORD_VOIDED = "record_voided"
 
 
 class ServiceError(Exception):

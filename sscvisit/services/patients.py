@@ -28,6 +28,12 @@ PATIENT_FIELDS: dict[str, Field] = {
 }
 IDENTITY_FIELDS: dict[str, Field] = fields_of(Identity)
 STATUS_FIELD: Field = fields_of(Patient)["status"]
+SUBJECT_FIELD: Field = fields_of(Patient)["subject_number"]
+
+
+def _require_view(actor: UserInfo) -> None:
+    if not actor.may("manage_users"):  # administrators see the pseudonymous registry only
+        require(actor, "view_data")
 
 
 @dataclass(frozen=True)
@@ -167,8 +173,7 @@ def register_many(
 def list_patients(
     study: Study, actor: UserInfo, *, include_voided: bool = True
 ) -> list[PatientRow]:
-    if not actor.may("manage_users"):  # administrators see the pseudonymous list only
-        require(actor, "view_data")
+    _require_view(actor)
     show = actor.may("view_identity")
     with study.unit(actor=actor.username) as session:
         stmt = select(Patient).order_by(Patient.subject_number)
@@ -180,7 +185,7 @@ def list_patients(
 
 
 def get_patient(study: Study, actor: UserInfo, patient_id: int) -> PatientRow:
-    require(actor, "view_data")
+    _require_view(actor)
     with study.unit(actor=actor.username) as session:
         patient = session.get(Patient, patient_id)
         if patient is None:
@@ -210,6 +215,8 @@ def update_patient(
             raise NotFound("patient", patient_id)
         if expected_version is not None and patient.version != expected_version:
             raise ConflictError()
+        if patient.voided:
+            raise ServiceError(Msg.RECORD_VOIDED)
         identity = patient.identity
         current: dict[str, Value] = {k: getattr(patient, k) for k in PATIENT_FIELDS}
         if identity is not None:

@@ -49,6 +49,7 @@ def service_message(error: ServiceError) -> str:
         Msg.NOTHING_DELETED: _t("Recorded data is never deleted; void it with a reason instead."),
         Msg.NO_ACTOR: _t("Nobody is logged in."),
         Msg.ALREADY_VOIDED: _t("This record is already void."),
+        Msg.RECORD_VOIDED: _t("This record is void and can no longer be changed."),
     }
     template = texts[code] if code in texts else str(code.value)
     return template.format(**{k: str(v) for k, v in p.items()})

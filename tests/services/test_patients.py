@@ -129,3 +129,21 @@ def test_register_many_is_all_or_nothing(study_users: StudyWithUsers) -> None:
     with pytest.raises(FieldErrors):
         patients.register_many(study_users.study, nurse, [*batch[:2], clash])
     assert patients.list_patients(study_users.study, nurse) == []
+
+
+def test_a_void_patient_can_no_longer_be_changed(study_users: StudyWithUsers) -> None:
+    from sscvisit.services.errors import Msg, ServiceError
+
+    nurse = study_users.users["nurse"]
+    row = register_patient(study_users.study, nurse)
+    patients.void_patient(study_users.study, nurse, row.id, "Registered twice")
+    with pytest.raises(ServiceError) as caught:
+        patients.update_patient(study_users.study, nurse, row.id, {"sex": "M"}, "late fix")
+    assert caught.value.code is Msg.RECORD_VOIDED
+
+
+def test_administrators_see_the_pseudonymous_record(study_users: StudyWithUsers) -> None:
+    row = register_patient(study_users.study, study_users.users["nurse"])
+    seen = patients.get_patient(study_users.study, study_users.users["admin"], row.id)
+    assert seen.subject_number == row.subject_number
+    assert seen.identity is None
