@@ -36,6 +36,7 @@ APPLICATION = "sscvisit"
 ORGANISATION = "UMC Utrecht"
 EXIT_OK = 0
 EXIT_DATABASE_PROBLEM = 2
+OPEN_FALLBACK_MS = 1000
 
 
 def build_main_window(study: Study, user: UserInfo, language: str) -> MainWindow:
@@ -73,12 +74,18 @@ class AppShell(QObject):
         self.idle_lock: IdleLock | None = None
         self.exit_code: int | None = None
         self._logging_out = False
+        self._opening_started = False
 
     # --- start -----------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Show the login window now; open the database once the event loop runs."""
-        self._new_login()
+        """Show the login window now; open the database once it has been painted."""
+        login = self._new_login()
+        login.firstPainted.connect(self._open_study_soon)
+        # Should no paint ever arrive (a window manager that never exposes it), open anyway.
+        QTimer.singleShot(OPEN_FALLBACK_MS, self, self.open_study)
+
+    def _open_study_soon(self) -> None:
         QTimer.singleShot(0, self, self.open_study)
 
     def _new_login(self) -> LoginDialog:
@@ -99,8 +106,9 @@ class AppShell(QObject):
             old.deleteLater()
 
     def open_study(self) -> None:
-        if self.exit_code is not None or self.login_dialog is None:
+        if self.exit_code is not None or self.login_dialog is None or self._opening_started:
             return
+        self._opening_started = True
         from sscvisit.services import auth
         from sscvisit.services.study import DatabaseProblem, Study
 

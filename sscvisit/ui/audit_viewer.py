@@ -608,7 +608,9 @@ class AuditViewer(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        if shown == total:
+        if shown == total == 1:
+            text = self.tr("1 entry")
+        elif shown == total:
             text = self.tr("{n} entries").format(n=total)
         else:
             text = self.tr("{shown} of {total} entries").format(shown=shown, total=total)

@@ -45,10 +45,6 @@ _FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"
 _handler: logging.handlers.RotatingFileHandler | None = None
 
 
-def _t(text: str) -> str:
-    return str(QCoreApplication.translate("Errors", text))
-
-
 # --- logging -----------------------------------------------------------------------------------
 
 
@@ -206,32 +202,43 @@ def install_excepthook() -> ExceptHook:
 def database_problem_message(problem: DatabaseProblem) -> str:
     """One clear sentence per reason a study database cannot be opened."""
     texts = {
-        "missing": _t(
+        "missing": QCoreApplication.translate(
+            "Errors",
             "The study database was not found at {location}. Check the database location in the "
-            "settings, or ask the study administrator where the study database is kept."
+            "settings, or ask the study administrator where the study database is kept.",
         ),
-        "read_only": _t(
+        "read_only": QCoreApplication.translate(
+            "Errors",
             "The study database at {location} can only be read, not changed. Ask IT for write "
-            "access to the file and to its folder."
+            "access to the file and to its folder.",
         ),
-        "locked": _t(
+        "locked": QCoreApplication.translate(
+            "Errors",
             "The study database at {location} is in use by another program and stayed locked. "
-            "Close other copies of sscvisit on this computer and start again."
+            "Close other copies of sscvisit on this computer and start again.",
         ),
-        "corrupt": _t(
+        "corrupt": QCoreApplication.translate(
+            "Errors",
             "The file at {location} is damaged or is not a study database. Nothing was changed. "
-            "Ask the study administrator to restore the latest backup."
+            "Ask the study administrator to restore the latest backup.",
         ),
-        "too_new": _t(
+        "too_new": QCoreApplication.translate(
+            "Errors",
             "The study database at {location} was made by a newer version of sscvisit. Install "
-            "that version; this one does not change a newer database."
+            "that version; this one does not change a newer database.",
         ),
-        "unreachable": _t(
+        "unreachable": QCoreApplication.translate(
+            "Errors",
             "The study database server at {location} could not be reached. Check the network "
-            "connection and the database location, then start again."
+            "connection and the database location, then start again.",
         ),
     }
-    template = texts.get(problem.kind, _t("The study database at {location} could not be opened."))
+    template = texts.get(
+        problem.kind,
+        QCoreApplication.translate(
+            "Errors", "The study database at {location} could not be opened."
+        ),
+    )
     return template.format(location=problem.location)
 
 
@@ -240,7 +247,7 @@ def show_database_problem(parent: QWidget | None, problem: DatabaseProblem) -> Q
     log.error("study database problem: %s", problem)
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(_t("The study database cannot be opened"))
+    box.setWindowTitle(QCoreApplication.translate("Errors", "The study database cannot be opened"))
     box.setText(database_problem_message(problem))
     if problem.detail:
         box.setDetailedText(problem.detail)

@@ -35,10 +35,6 @@ _FLOAT_PATTERN = r"-?\d{0,9}([.,]\d{0,6})?"
 _LINE_KINDS = frozenset({"text", "int", "float", "date"})
 
 
-def _tr(text: str) -> str:
-    return str(QCoreApplication.translate("FieldForm", text))
-
-
 def field_caption(field: Field, language: str) -> str:
     """The label shown for a field, with its unit when it has one."""
     label = field.label(language)
@@ -50,7 +46,11 @@ def display_text(field: Field, value: Value, language: str) -> str:
     if value is None or (isinstance(value, str) and not value):
         return "—"
     if isinstance(value, bool):
-        return _tr("Yes") if value else _tr("No")
+        return (
+            QCoreApplication.translate("FieldForm", "Yes")
+            if value
+            else QCoreApplication.translate("FieldForm", "No")
+        )
     if isinstance(value, dt.date):
         return value.isoformat()
     if field.kind == "code":

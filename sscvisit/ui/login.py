@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -100,9 +100,13 @@ class LoginDialog(QDialog):
     """User name and password; enabled once the study database is open (``set_study``)."""
 
     loggedIn = Signal(object)  # noqa: N815 - UserInfo
+    # Emitted once, after the window has been painted: the database is opened only then, so
+    # the person sees the login window as soon as a bare Qt window would appear.
+    firstPainted = Signal()  # noqa: N815
 
     def __init__(self, location: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._painted = False
         self._study: Study | None = None
         self.user: UserInfo | None = None
         self.setWindowTitle(self.tr("sscvisit: log in"))
@@ -166,6 +170,12 @@ class LoginDialog(QDialog):
         self.setTabOrder(self.login_button, self.quit_button)
         self.user_edit.textChanged.connect(self._update_button)
         self.user_edit.setFocus()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.firstPainted.emit()
 
     # --- state -----------------------------------------------------------------------------
 

@@ -20,23 +20,19 @@ from PySide6.QtWidgets import (
 MIN_REASON_LENGTH = 3
 
 
-def _tr(text: str) -> str:
-    return str(QCoreApplication.translate("ReasonDialog", text))
-
-
 def change_quick_picks() -> list[str]:
     return [
-        _tr("Transcription error"),
-        _tr("Source document corrected"),
-        _tr("Data entered for wrong patient"),
+        QCoreApplication.translate("ReasonDialog", "Transcription error"),
+        QCoreApplication.translate("ReasonDialog", "Source document corrected"),
+        QCoreApplication.translate("ReasonDialog", "Data entered for wrong patient"),
     ]
 
 
 def void_quick_picks() -> list[str]:
     return [
-        _tr("Registered in error"),
-        _tr("Duplicate registration"),
-        _tr("Data entered for wrong patient"),
+        QCoreApplication.translate("ReasonDialog", "Registered in error"),
+        QCoreApplication.translate("ReasonDialog", "Duplicate registration"),
+        QCoreApplication.translate("ReasonDialog", "Data entered for wrong patient"),
     ]
 
 
@@ -108,8 +104,8 @@ class ReasonDialog(QDialog):
         cls, changes: Sequence[tuple[str, str, str]], parent: QWidget | None = None
     ) -> ReasonDialog:
         return cls(
-            _tr("Reason for change"),
-            _tr("Why are these saved values being changed?"),
+            QCoreApplication.translate("ReasonDialog", "Reason for change"),
+            QCoreApplication.translate("ReasonDialog", "Why are these saved values being changed?"),
             change_quick_picks(),
             changes,
             parent,
@@ -118,10 +114,11 @@ class ReasonDialog(QDialog):
     @classmethod
     def for_void(cls, subject: str, parent: QWidget | None = None) -> ReasonDialog:
         return cls(
-            _tr("Void {subject}").format(subject=subject),
-            _tr(
+            QCoreApplication.translate("ReasonDialog", "Void {subject}").format(subject=subject),
+            QCoreApplication.translate(
+                "ReasonDialog",
                 "Voiding keeps the record and its audit trail but marks it as not valid. "
-                "Why is {subject} being voided?"
+                "Why is {subject} being voided?",
             ).format(subject=subject),
             void_quick_picks(),
             (),

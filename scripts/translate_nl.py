@@ -1,0 +1,553 @@
+"""Fill in the Dutch catalogue resources/translations/sscvisit_nl.ts from the table below.
+
+The .ts file stays the source of truth. This script only fills messages that have no translation
+yet (lupdate marks them ``type="unfinished"``); a translation already in the file, for instance one
+corrected in Qt Linguist, is never overwritten. Entries whose source text left the code
+(``vanished``/``obsolete``) are removed, because the tests refuse them. Running it twice changes
+nothing, and the file keeps lupdate's own layout, so a following lupdate run changes nothing either.
+
+    make translations && .venv/bin/python scripts/translate_nl.py && make translations
+
+``--check`` writes nothing; it lists the messages still without a translation (exit status 1 if
+any) and the table entries that differ from the file or are not in it.
+
+Terms used (UMC Utrecht research practice): patiënt (not proefpersoon) in the interface,
+studienummer, researchverpleegkundige, informed consent, audittrail, reden van wijziging,
+vergrendelen (the workstation), geblokkeerd (an account after failed logins), uitloggen,
+beheerder, ongeldig verklaren (void), werkplek (workstation). The user is addressed with "u".
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from xml.sax.saxutils import escape, unescape
+
+TS_FILE = Path(__file__).resolve().parent.parent / "resources" / "translations" / "sscvisit_nl.ts"
+
+_ENTITIES = {"&quot;": '"', "&apos;": "'"}
+_ESCAPES = {'"': "&quot;", "'": "&apos;"}
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+_IDENTITY = "Identity (stays on this workstation)"
+_IDENTITY_NL = "Identiteit (blijft op deze werkplek)"
+_VOID_STATUS = "{status} (void)"
+_VOID_STATUS_NL = "{status} (ongeldig)"
+_MIN_LENGTH = "Passwords have at least {n} characters."
+_MIN_LENGTH_NL = "Wachtwoorden hebben minstens {n} tekens."
+
+# context -> English source -> Dutch. A plural message (numerus="yes") would take a tuple of forms.
+NL: dict[str, dict[str, str | tuple[str, ...]]] = {
+    "AuditTableModel": {
+        "When": "Tijdstip",
+        "User": "Gebruiker",
+        "Action": "Actie",
+        "Subject": "Patiënt",
+        "Record": "Record",
+        "Field": "Veld",
+        "Old value": "Oude waarde",
+        "New value": "Nieuwe waarde",
+        "Reason": "Reden",
+        "Created": "Aangemaakt",
+        "Changed": "Gewijzigd",
+        "Voided": "Ongeldig",
+        "Logged in": "Ingelogd",
+        "Login failed": "Inloggen mislukt",
+        "Account locked": "Geblokkeerd",
+        "Account created": "Nieuw account",
+        "Role changed": "Rol gewijzigd",
+        "Export": "Export",
+        "Patient": "Patiënt",
+        "Identity": "Identiteit",
+        "User account": "Account",
+        "Study setting": "Instelling",
+        "Subject number": "Studienummer",
+        "Created (UTC)": "Aangemaakt (UTC)",
+        "Patient record": "Patiëntrecord",
+        "Void": "Ongeldig",
+        "Reason for voiding": "Reden ongeldigverklaring",
+        "User name": "Gebruikersnaam",
+        "Full name": "Volledige naam",
+        "Role": "Rol",
+        "Active": "Actief",
+        "Locked": "Geblokkeerd",
+        "Must change password": "Moet wachtwoord wijzigen",
+        "Password": "Wachtwoord",
+        "Setting": "Instelling",
+        "Value": "Waarde",
+    },
+    "AuditViewer": {
+        "Search all columns…": "Zoeken in alle kolommen…",
+        "Search": "Zoeken",
+        "Action": "Actie",
+        "User": "Gebruiker",
+        "Show all patients": "Alle patiënten tonen",
+        "Refresh": "Vernieuwen",
+        "Details of the selected entry": "Details van de geselecteerde regel",
+        "Select an entry to see it in full.": "Selecteer een regel om die volledig te zien.",
+        "Patient {subject}": "Patiënt {subject}",
+        "All actions": "Alle acties",
+        "All users": "Alle gebruikers",
+        "1 entry": "1 regel",
+        "{n} entries": "{n} regels",
+        "{shown} of {total} entries": "{shown} van {total} regels",
+        "(newest {limit} loaded)": "(nieuwste {limit} geladen)",
+        "UTC": "UTC",
+    },
+    "ChangePasswordDialog": {
+        "sscvisit: change password": "sscvisit: wachtwoord wijzigen",
+        "{name}, your password was set by an administrator. Choose a new password that only "
+        "you know before you continue.": "{name}, uw wachtwoord is ingesteld door een "
+        "beheerder. Kies een nieuw wachtwoord dat alleen u kent voordat u verdergaat.",
+        "Change the password of {name} ({username}).": "Wijzig het wachtwoord van {name} "
+        "({username}).",
+        "&Temporary password": "&Tijdelijk wachtwoord",
+        "&Current password": "&Huidig wachtwoord",
+        "&New password": "&Nieuw wachtwoord",
+        "&Repeat new password": "Nieuw wachtwoord he&rhalen",
+        _MIN_LENGTH: _MIN_LENGTH_NL,
+        "&Change password": "Wachtwoord &wijzigen",
+        "Log &out": "&Uitloggen",
+        "Cancel": "Annuleren",
+    },
+    "ChangeRoleDialog": {
+        "Change role": "Rol wijzigen",
+        "Change the role of {user}.": "Wijzig de rol van {user}.",
+        "Why the role changes": "Waarom de rol wijzigt",
+        "New role": "Nieuwe rol",
+        "Reason": "Reden",
+    },
+    "CrashDialog": {
+        "sscvisit: unexpected error": "sscvisit: onverwachte fout",
+        "Something went wrong that sscvisit did not expect. Data that was already saved is "
+        "safe. If the problem comes back, send the details below to the study's support "
+        "contact.": "Er ging iets mis wat sscvisit niet verwachtte. Gegevens die al waren "
+        "opgeslagen, zijn veilig. Komt het probleem terug, stuur dan de details hieronder "
+        "naar de supportcontactpersoon van de studie.",
+        "(no log file)": "(geen logbestand)",
+        "Log file: {path}": "Logbestand: {path}",
+        "Copy details": "Details kopiëren",
+    },
+    "DeactivateDialog": {
+        "Deactivate account": "Account deactiveren",
+        "Deactivate {user}? The account can no longer log in. It stays in the audit trail, "
+        "and its user name cannot be used again.": "{user} deactiveren? Het account kan dan "
+        "niet meer inloggen. Het blijft in de audittrail staan en de gebruikersnaam kan niet "
+        "opnieuw worden gebruikt.",
+        "Why the account is deactivated": "Waarom het account wordt gedeactiveerd",
+        "Reason": "Reden",
+        "Deactivate": "Deactiveren",
+    },
+    "Errors": {
+        "The study database was not found at {location}. Check the database location in the "
+        "settings, or ask the study administrator where the study database is kept.": "De "
+        "studiedatabase is niet gevonden op {location}. Controleer de databaselocatie in de "
+        "instellingen, of vraag de studiebeheerder waar de studiedatabase staat.",
+        "The study database at {location} can only be read, not changed. Ask IT for write "
+        "access to the file and to its folder.": "De studiedatabase op {location} kan alleen "
+        "worden gelezen, niet gewijzigd. Vraag ICT om schrijfrechten op het bestand en op de "
+        "map.",
+        "The study database at {location} is in use by another program and stayed locked. "
+        "Close other copies of sscvisit on this computer and start again.": "De studiedatabase "
+        "op {location} is in gebruik door een ander programma en bleef vergrendeld. Sluit "
+        "andere vensters van sscvisit op deze computer en start opnieuw.",
+        "The file at {location} is damaged or is not a study database. Nothing was changed. "
+        "Ask the study administrator to restore the latest backup.": "Het bestand op "
+        "{location} is beschadigd of is geen studiedatabase. Er is niets gewijzigd. Vraag de "
+        "studiebeheerder de laatste back-up terug te zetten.",
+        "The study database at {location} was made by a newer version of sscvisit. Install "
+        "that version; this one does not change a newer database.": "De studiedatabase op "
+        "{location} is gemaakt door een nieuwere versie van sscvisit. Installeer die versie; "
+        "deze versie wijzigt geen nieuwere database.",
+        "The study database server at {location} could not be reached. Check the network "
+        "connection and the database location, then start again.": "De databaseserver van de "
+        "studie op {location} is niet bereikbaar. Controleer de netwerkverbinding en de "
+        "databaselocatie en start daarna opnieuw.",
+        "The study database at {location} could not be opened.": "De studiedatabase op "
+        "{location} kon niet worden geopend.",
+        "The study database cannot be opened": "De studiedatabase kan niet worden geopend",
+    },
+    "FieldForm": {
+        "Choose…": "Kiezen…",
+        "YYYY-MM-DD": "JJJJ-MM-DD",
+        "Yes": "Ja",
+        "No": "Nee",
+    },
+    "FirstAdminDialog": {
+        "sscvisit: first administrator": "sscvisit: eerste beheerder",
+        "This study database has no users yet. Create the first administrator: this account "
+        "creates the accounts of the study team and does not enter data.": "Deze "
+        "studiedatabase heeft nog geen gebruikers. Maak de eerste beheerder aan: dit account "
+        "maakt de accounts van het studieteam aan en voert geen gegevens in.",
+        "&User name": "&Gebruikersnaam",
+        "&Full name": "&Volledige naam",
+        "&Password": "&Wachtwoord",
+        "&Repeat password": "Wachtwoord &herhalen",
+        _MIN_LENGTH: _MIN_LENGTH_NL,
+        "&Create administrator": "&Beheerder aanmaken",
+    },
+    "LockScreen": {
+        "sscvisit is locked": "sscvisit is vergrendeld",
+        "The workstation is locked": "De werkplek is vergrendeld",
+        "sscvisit is locked, so that no one else can read the data. {name} ({username}): "
+        "enter your password to continue.": "sscvisit is vergrendeld, zodat niemand anders de "
+        "gegevens kan lezen. {name} ({username}): voer uw wachtwoord in om verder te gaan.",
+        "&Password": "&Wachtwoord",
+        "&Unlock": "&Ontgrendelen",
+        "Log &out": "&Uitloggen",
+    },
+    "LoginDialog": {
+        "sscvisit: log in": "sscvisit: inloggen",
+        "sscvisit": "sscvisit",
+        "Stem cells for digital ulcers in systemic sclerosis": "Stamcellen voor digitale "
+        "ulcera bij systemische sclerose",
+        "&User name": "&Gebruikersnaam",
+        "&Password": "&Wachtwoord",
+        "Opening the study database…": "De studiedatabase wordt geopend…",
+        "&Log in": "&Inloggen",
+        "&Quit": "&Afsluiten",
+        "Study database: {location}": "Studiedatabase: {location}",
+    },
+    "MainWindow": {
+        "sscvisit: {name}": "sscvisit: {name}",
+        "Navigation": "Navigatie",
+        "Patients": "Patiënten",
+        "Audit trail": "Audittrail",
+        "Administration": "Beheer",
+        "&File": "&Bestand",
+        "&Settings…": "&Instellingen…",
+        "&Lock now": "Nu &vergrendelen",
+        "Log &out": "&Uitloggen",
+        "&Quit": "&Afsluiten",
+        "&Help": "&Help",
+        "&About sscvisit": "&Over sscvisit",
+        "Database: {location}": "Database: {location}",
+        "<p><b>sscvisit {version}</b></p><p>Visits, ulcer maps and scores for the trial of "
+        "mesenchymal stem cells for digital ulcers in systemic sclerosis.</p><p>Study database: "
+        "{location}<br>Database system: {backend}</p>": "<p><b>sscvisit {version}</b></p>"
+        "<p>Visites, ulcuskaarten en scores voor de studie met mesenchymale stamcellen bij "
+        "digitale ulcera door systemische sclerose.</p><p>Studiedatabase: {location}<br>"
+        "Databasesysteem: {backend}</p>",
+        "About sscvisit": "Over sscvisit",
+    },
+    "Messages": {
+        "Wrong user name or password.": "Onjuiste gebruikersnaam of wachtwoord.",
+        "Wrong user name or password. One attempt left before the account locks.": (
+            "Onjuiste gebruikersnaam of wachtwoord. Nog één poging voordat het account wordt "
+            "geblokkeerd."
+        ),
+        "Wrong user name or password. {n} attempts left before the account locks.": "Onjuiste "
+        "gebruikersnaam of wachtwoord. Nog {n} pogingen voordat het account wordt geblokkeerd.",
+        "This account is locked after too many failed logins. Ask an administrator to reset "
+        "it.": "Dit account is geblokkeerd na te veel mislukte inlogpogingen. Vraag een "
+        "beheerder het te resetten.",
+        "This account has been deactivated.": "Dit account is gedeactiveerd.",
+        "The password must have at least {minimum} characters.": "Het wachtwoord moet minstens "
+        "{minimum} tekens hebben.",
+        "The new password must differ from the old one.": "Het nieuwe wachtwoord moet "
+        "verschillen van het oude.",
+        "The two passwords do not match.": "De twee wachtwoorden komen niet overeen.",
+        "Your role does not allow this.": "Uw rol staat dit niet toe.",
+        "Changing a saved value needs a reason for the change.": "Voor het wijzigen van een "
+        "opgeslagen waarde is een reden van wijziging nodig.",
+        "Someone else saved this record at the same time. Your changes were not saved; reload "
+        "and enter them again.": "Iemand anders heeft dit record tegelijkertijd opgeslagen. Uw "
+        "wijzigingen zijn niet opgeslagen; laad het record opnieuw en voer ze opnieuw in.",
+        "The record no longer exists.": "Het record bestaat niet meer.",
+        "The user name {username} is taken (names are never reused).": "De gebruikersnaam "
+        "{username} is al in gebruik (namen worden nooit hergebruikt).",
+        "User names are 2-32 characters: lower-case letters, digits, '.', '_' or '-', starting "
+        "with a letter; the full name is required.": "Gebruikersnamen hebben 2-32 tekens: "
+        "kleine letters, cijfers, '.', '_' of '-', beginnend met een letter; de volledige naam "
+        "is verplicht.",
+        "The study must keep at least one active administrator.": "De studie moet minstens één "
+        "actieve beheerder houden.",
+        "You cannot deactivate your own account.": "U kunt uw eigen account niet deactiveren.",
+        "Recorded data is never deleted; void it with a reason instead.": "Vastgelegde gegevens "
+        "worden nooit verwijderd; verklaar ze in plaats daarvan met een reden ongeldig.",
+        "Nobody is logged in.": "Er is niemand ingelogd.",
+        "This record is already void.": "Dit record is al ongeldig verklaard.",
+        "This record is void and can no longer be changed.": "Dit record is ongeldig verklaard "
+        "en kan niet meer worden gewijzigd.",
+        "Required.": "Verplicht.",
+        "Enter a number.": "Voer een getal in.",
+        "Enter a whole number.": "Voer een geheel getal in.",
+        "Must be at least {minimum}.": "Moet minstens {minimum} zijn.",
+        "Must be at most {maximum}.": "Mag hoogstens {maximum} zijn.",
+        "Enter a date as YYYY-MM-DD.": "Voer een datum in als JJJJ-MM-DD.",
+        "Cannot be in the future.": "Mag niet in de toekomst liggen.",
+        "At most {max_length} characters.": "Hoogstens {max_length} tekens.",
+        "Choose one of the options.": "Kies een van de opties.",
+        "Already registered as {subject}.": "Al geregistreerd als {subject}.",
+        "Does not agree with the other answers.": "Komt niet overeen met de andere antwoorden.",
+        "Does not match the date of birth ({expected}).": "Komt niet overeen met de "
+        "geboortedatum ({expected}).",
+        "Consent must be after the date of birth.": "Informed consent moet na de geboortedatum "
+        "liggen.",
+    },
+    "NewUserDialog": {
+        "New user": "Nieuwe gebruiker",
+        "User name": "Gebruikersnaam",
+        "Full name": "Volledige naam",
+        "Role": "Rol",
+        "A temporary password is generated when the account is created; the user must change "
+        "it at the first login.": "Bij het aanmaken van het account wordt een tijdelijk "
+        "wachtwoord gemaakt; de gebruiker moet het bij de eerste keer inloggen wijzigen.",
+        "Create account": "Account aanmaken",
+        "Account {name} created with the role {role}.": "Account {name} aangemaakt met de rol "
+        "{role}.",
+    },
+    "PatientEditDialog": {
+        "Edit {subject}": "{subject} bewerken",
+        "Save…": "Opslaan…",
+    },
+    "PatientListView": {
+        "Filter: subject number, name or hospital number": "Filter: studienummer, naam of "
+        "ziekenhuisnummer",
+        "Filter: subject number": "Filter: studienummer",
+        "Show voided": "Ongeldig verklaarde tonen",
+        "Register patient…": "Patiënt registreren…",
+        "1 patient ({shown} shown)": "1 patiënt ({shown} getoond)",
+        "{total} patients ({shown} shown)": "{total} patiënten ({shown} getoond)",
+    },
+    "PatientPage": {
+        "← Back to list": "← Terug naar lijst",
+        "Edit…": "Bewerken…",
+        "Void…": "Ongeldig verklaren…",
+        "Audit trail": "Audittrail",
+        "Demographics and consent": "Demografie en informed consent",
+        _IDENTITY: _IDENTITY_NL,
+        "Visit": "Visite",
+        "Target day": "Streefdag",
+        "Window": "Tijdvenster",
+        "Date": "Datum",
+        "Status": "Status",
+        "Visits": "Visites",
+        _VOID_STATUS: _VOID_STATUS_NL,
+        "This registration is void: {reason}": "Deze registratie is ongeldig verklaard: {reason}",
+        "No visits scheduled yet": "Nog geen visites gepland",
+    },
+    "PatientTableModel": {
+        "Name": "Naam",
+        _VOID_STATUS: _VOID_STATUS_NL,
+        "Void: {reason}": "Ongeldig verklaard: {reason}",
+    },
+    "ReasonDialog": {
+        "Changes": "Wijzigingen",
+        "{old}  →  {new}": "{old}  →  {new}",
+        "Type a reason, or pick one with the arrow keys": "Typ een reden of kies er een met de "
+        "pijltjestoetsen",
+        "At least {n} characters.": "Minstens {n} tekens.",
+        "Transcription error": "Overschrijffout",
+        "Source document corrected": "Brondocument gecorrigeerd",
+        "Data entered for wrong patient": "Gegevens bij verkeerde patiënt ingevoerd",
+        "Registered in error": "Ten onrechte geregistreerd",
+        "Duplicate registration": "Dubbele registratie",
+        "Reason for change": "Reden van wijziging",
+        "Why are these saved values being changed?": "Waarom worden deze opgeslagen waarden "
+        "gewijzigd?",
+        "Void {subject}": "{subject} ongeldig verklaren",
+        "Voiding keeps the record and its audit trail but marks it as not valid. Why is "
+        "{subject} being voided?": "Bij ongeldig verklaren blijven het record en de "
+        "audittrail bewaard, maar wordt het record als niet geldig gemarkeerd. Waarom wordt "
+        "{subject} ongeldig verklaard?",
+    },
+    "RegisterPatientDialog": {
+        "Register patient": "Patiënt registreren",
+        "The subject number is assigned when you register. Name, date of birth and hospital "
+        "number stay on this workstation and are never exported.": "Het studienummer wordt "
+        "bij het registreren toegekend. Naam, geboortedatum en ziekenhuisnummer blijven op "
+        "deze werkplek en worden nooit geëxporteerd.",
+        "Register": "Registreren",
+    },
+    "RegistrationEditor": {
+        "Study data": "Studiegegevens",
+        _IDENTITY: _IDENTITY_NL,
+    },
+    "ResetPasswordDialog": {
+        "Reset password": "Wachtwoord resetten",
+        "Reset the password of {user}? A temporary password is generated, the account is "
+        "unlocked, and the user must choose a new password at the next login.": "Het "
+        "wachtwoord van {user} resetten? Er wordt een tijdelijk wachtwoord gemaakt, het account "
+        "wordt gedeblokkeerd en de gebruiker moet bij de volgende keer inloggen een nieuw "
+        "wachtwoord kiezen.",
+        "The password of {user} was reset.": "Het wachtwoord van {user} is gereset.",
+    },
+    "SettingsDialog": {
+        "Settings": "Instellingen",
+        "A new language takes effect after sscvisit restarts.": "Een nieuwe taal werkt pas "
+        "nadat sscvisit opnieuw is gestart.",
+        "This workstation": "Deze werkplek",
+        "&Language": "&Taal",
+        "Study settings (all workstations; audited)": "Studie-instellingen (alle werkplekken; "
+        "in de audittrail)",
+        "&Save": "&Opslaan",
+        "Failed logins before an account locks": "Mislukte inlogpogingen tot blokkering",
+        "Lock the workstation after idle time": "Werkplek vergrendelen na inactiviteit",
+        "Minimum password length": "Minimale wachtwoordlengte",
+        " min": " min",
+        " characters": " tekens",
+    },
+    "TemporaryPasswordPanel": {
+        "Temporary password": "Tijdelijk wachtwoord",
+        "Copy": "Kopiëren",
+        "Copied": "Gekopieerd",
+    },
+    "UserAdminWidget": {
+        "Administrators only": "Alleen voor beheerders",
+        "New user…": "Nieuwe gebruiker…",
+        "Change role…": "Rol wijzigen…",
+        "Reset password…": "Wachtwoord resetten…",
+        "Deactivate…": "Deactiveren…",
+        "Refresh": "Vernieuwen",
+        "Accounts are never deleted: deactivate an account that is no longer used.": "Accounts "
+        "worden nooit verwijderd: deactiveer een account dat niet meer wordt gebruikt.",
+        "{active} active of {total} accounts": "{active} van {total} accounts actief",
+    },
+    "UserTableModel": {
+        "User name": "Gebruikersnaam",
+        "Full name": "Volledige naam",
+        "Role": "Rol",
+        "Status": "Status",
+        "Last login": "Laatst ingelogd",
+        "Deactivated": "Gedeactiveerd",
+        "Locked": "Geblokkeerd",
+        "Must change password": "Moet wachtwoord wijzigen",
+        "Active": "Actief",
+        "never": "nooit",
+    },
+    "_PasswordResultPage": {
+        "Give this temporary password to the user in person. It is shown only now; the user "
+        "must replace it at the first login.": "Geef dit tijdelijke wachtwoord persoonlijk aan "
+        "de gebruiker. Het wordt alleen nu getoond; de gebruiker moet het bij de eerste keer "
+        "inloggen vervangen.",
+    },
+}
+
+_CONTEXT = re.compile(r"<context>\s*<name>(?P<name>.*?)</name>(?P<body>.*?)</context>\n?", re.S)
+_MESSAGE = re.compile(r"[ \t]*<message(?P<attrs>[^>]*)>(?P<body>.*?)</message>\n?", re.S)
+_SOURCE = re.compile(r"<source>(.*?)</source>", re.S)
+_TRANSLATION = re.compile(r"<translation(?P<attrs>[^>]*?)(?:/>|>(?P<text>.*?)</translation>)", re.S)
+
+
+def _unescape(text: str) -> str:
+    return unescape(text, _ENTITIES)
+
+
+def _escape(text: str) -> str:
+    return escape(text, _ESCAPES)
+
+
+def _forms(inner: str) -> tuple[str, ...]:
+    """The translation text, or its plural forms, of a <translation> element's content."""
+    forms = re.findall(r"<numerusform>(.*?)</numerusform>", inner, re.S)
+    return tuple(_unescape(f) for f in forms) if forms else (_unescape(inner),)
+
+
+def _translation_xml(value: str | tuple[str, ...], indent: str) -> str:
+    if isinstance(value, str):
+        return f"<translation>{_escape(value)}</translation>"
+    forms = "".join(f"\n{indent}    <numerusform>{_escape(f)}</numerusform>" for f in value)
+    return f"<translation>{forms}\n{indent}</translation>"
+
+
+def _check_entry(context: str, source: str, value: str | tuple[str, ...]) -> list[str]:
+    problems = []
+    wanted = sorted(_PLACEHOLDER.findall(source))
+    for form in (value,) if isinstance(value, str) else value:
+        if not form.strip():
+            problems.append(f"{context}: empty translation of {source!r}")
+        if sorted(_PLACEHOLDER.findall(form)) != wanted:
+            problems.append(f"{context}: placeholders differ in {source!r} -> {form!r}")
+    return problems
+
+
+def fill(text: str, table: dict[str, dict[str, str | tuple[str, ...]]]) -> tuple[str, list[str]]:
+    """The .ts text with unfinished messages filled and vanished ones dropped; and a report."""
+    report: list[str] = []
+    seen: set[tuple[str, str]] = set()
+
+    def do_context(match: re.Match[str]) -> str:
+        context = _unescape(match["name"])
+        entries = table.get(context, {})
+
+        def do_message(message: re.Match[str]) -> str:
+            body = message["body"]
+            source_match = _SOURCE.search(body)
+            translation = _TRANSLATION.search(body)
+            if source_match is None or translation is None:
+                return message[0]
+            source = _unescape(source_match[1])
+            seen.add((context, source))
+            attrs = translation["attrs"]
+            if 'type="vanished"' in attrs or 'type="obsolete"' in attrs:
+                report.append(f"removed (no longer in the code): {context}: {source!r}")
+                return ""
+            current = _forms(translation["text"] or "")
+            if 'type="unfinished"' not in attrs and any(f.strip() for f in current):
+                wanted = entries.get(source)
+                if wanted is not None and current != (
+                    (wanted,) if isinstance(wanted, str) else wanted
+                ):
+                    report.append(
+                        f"kept the file's translation, table differs: {context}: {source!r}"
+                    )
+                return message[0]  # finished: the file wins
+            if source not in entries:
+                report.append(f"NOT TRANSLATED: {context}: {source!r}")
+                return message[0]
+            indent = re.search(r"\n([ \t]*)<translation", body)
+            new_body = (
+                body[: translation.start()]
+                + _translation_xml(entries[source], indent[1] if indent else "        ")
+                + body[translation.end() :]
+            )
+            report.append(f"filled: {context}: {source!r}")
+            return message[0].replace(body, new_body, 1)
+
+        body = _MESSAGE.sub(do_message, match["body"])
+        if "<message" not in body:
+            return ""
+        return match[0].replace(match["body"], body, 1)
+
+    new_text = _CONTEXT.sub(do_context, text)
+    for context, entries in table.items():
+        for source, value in entries.items():
+            report.extend(_check_entry(context, source, value))
+            if (context, source) not in seen:
+                report.append(f"table entry not in the .ts: {context}: {source!r}")
+    return new_text, report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("ts", nargs="?", type=Path, default=TS_FILE)
+    parser.add_argument("--check", action="store_true", help="report only, write nothing")
+    args = parser.parse_args(argv)
+    path: Path = args.ts
+    old = path.read_text(encoding="utf-8")
+    new, report = fill(old, NL)
+    unused = [line for line in report if line.startswith("table entry not in")]
+    for line in report:
+        if args.check or not line.startswith(("filled: ", "table entry not in")):
+            print(line)
+    if unused and not args.check:
+        print(f"{len(unused)} table entries are not in the .ts (--check lists them)")
+    missing = [line for line in report if line.startswith(("NOT TRANSLATED", "removed"))]
+    bad = [line for line in report if "placeholders differ" in line or "empty translation" in line]
+    if bad:
+        return 2
+    if args.check:
+        return 1 if missing or new != old else 0
+    if new != old:
+        path.write_text(new, encoding="utf-8")
+        print(f"{path}: {sum(1 for x in report if x.startswith('filled: '))} filled")
+    else:
+        print(f"{path}: nothing to fill")
+    return 1 if any(line.startswith("NOT TRANSLATED") for line in report) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,139 @@
+"""Render every main screen of the demo study to PNG, offscreen, in English and Dutch.
+
+``sscvisit demo --screenshot DIR`` and ``make screenshots`` call ``render_all``. The screens are
+the real widgets on the real demo database, sized to a 1366x768 clinic screen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+
+from sscvisit.ui.i18n import install_translator
+
+if TYPE_CHECKING:
+    from sscvisit.services.study import Study
+
+SCREEN = (1366, 768)
+LANGUAGES = ("en", "nl")
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QCoreApplication.processEvents()
+
+
+def _save(widget: QWidget, path: Path, size: tuple[int, int] | None = None) -> Path:
+    if size is not None:
+        widget.resize(*size)
+    widget.show()
+    _settle()
+    widget.grab().save(str(path))
+    return path
+
+
+def render_all(study: Study, out_dir: Path) -> list[Path]:
+    """One PNG per screen and language; returns the files written."""
+    from sscvisit.services import demo
+
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    nurse = demo.login_demo(study, "nurse")
+    admin = demo.login_demo(study, "admin")
+    for language in LANGUAGES:
+        install_translator(app, language)
+        for name, render in _screens(study, nurse, admin, language).items():
+            written.append(render(out_dir / f"{name}_{language}.png"))
+    install_translator(app, "en")
+    return written
+
+
+def _screens(
+    study: Study, nurse: object, admin: object, language: str
+) -> dict[str, Callable[[Path], Path]]:
+    from sscvisit.services import patients
+    from sscvisit.services.dto import UserInfo
+    from sscvisit.ui.app import build_main_window
+    from sscvisit.ui.context import UiContext
+    from sscvisit.ui.login import LoginDialog
+    from sscvisit.ui.register_dialog import RegisterPatientDialog
+    from sscvisit.ui.settings_dialog import SettingsDialog
+
+    assert isinstance(nurse, UserInfo)
+    assert isinstance(admin, UserInfo)
+    rows = patients.list_patients(study, nurse)
+    edited = rows[1].id if len(rows) > 1 else rows[0].id
+
+    def login(path: Path) -> Path:
+        dialog = LoginDialog(study.location)
+        dialog.set_study(study)
+        result = _save(dialog, path)
+        dialog.close()
+        dialog.deleteLater()
+        return result
+
+    def window_on(user: UserInfo, page: str, path: Path, patient: int | None = None) -> Path:
+        window = build_main_window(study, user, language)
+        window.show_page(page)
+        if patient is not None and page == "patients":
+            window.show_patient(patient)
+        elif patient is not None:
+            window.show_audit(patient)
+        result = _save(window, path, SCREEN)
+        window.close()
+        window.deleteLater()
+        return result
+
+    def register(path: Path) -> Path:
+        dialog = RegisterPatientDialog(UiContext(study, nurse, language))
+        result = _save(dialog, path)
+        dialog.close()
+        dialog.deleteLater()
+        return result
+
+    def register_errors(path: Path) -> Path:
+        dialog = RegisterPatientDialog(UiContext(study, nurse, language))
+        editor = dialog.editor
+        future = (dt.date.today() + dt.timedelta(days=30)).isoformat()  # noqa: DTZ011
+        taken = rows[0].identity.hospital_number if rows[0].identity else "H1"
+        for form, field, text in (
+            (editor.study_form, "birth_year", "1800"),
+            (editor.study_form, "consent_date", future),
+            (editor.identity_form, "family_name", "Voorbeeld"),
+            (editor.identity_form, "date_of_birth", "1970-02-30"),
+            (editor.identity_form, "hospital_number", taken),
+        ):
+            line = form.editor(field) if form is not None else None
+            if isinstance(line, QLineEdit):
+                line.setText(text)
+        dialog.editor.check()
+        result = _save(dialog, path)
+        dialog.close()
+        dialog.deleteLater()
+        return result
+
+    def settings(path: Path) -> Path:
+        dialog = SettingsDialog(UiContext(study, admin, language))
+        result = _save(dialog, path)
+        dialog.close()
+        dialog.deleteLater()
+        return result
+
+    return {
+        "01_login": login,
+        "02_patient_list": lambda p: window_on(nurse, "patients", p),
+        "03_patient_page": lambda p: window_on(nurse, "patients", p, edited),
+        "04_register_patient": register,
+        "05_register_patient_errors": register_errors,
+        "06_audit_trail": lambda p: window_on(nurse, "audit", p),
+        "07_audit_trail_patient": lambda p: window_on(nurse, "audit", p, edited),
+        "08_user_administration": lambda p: window_on(admin, "admin", p),
+        "09_settings_admin": settings,
+    }
