@@ -7,7 +7,6 @@ the application shows the login window as fast as a bare Qt window.
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from pathlib import Path
 
@@ -63,6 +62,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     if args.admin_password_file is not None:
         password = args.admin_password_file.read_text(encoding="utf-8").strip()
     elif sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
         password = getpass.getpass("Password for the first administrator: ")
         if getpass.getpass("Repeat it: ") != password:
             return _fail("the two passwords differ")

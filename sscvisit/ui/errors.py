@@ -12,7 +12,6 @@ Pure Qt at import time: the launcher imports this before the login window appear
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import traceback
 from pathlib import Path
@@ -33,6 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
+    from logging.handlers import RotatingFileHandler
+
     from sscvisit.services.study import DatabaseProblem
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ LOG_MAX_BYTES = 1_000_000
 LOG_BACKUPS = 5
 _FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"
 
-_handler: logging.handlers.RotatingFileHandler | None = None
+_handler: RotatingFileHandler | None = None
 
 
 # --- logging -----------------------------------------------------------------------------------
@@ -53,13 +54,15 @@ def setup_logging(level: int = logging.INFO) -> Path:
 
     Calling it again (a second window, a test) replaces the handler instead of adding one.
     """
+    from logging.handlers import RotatingFileHandler  # socket, pickle...: not before first paint
+
     from sscvisit.services import config
 
     folder = config.log_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOG_FILE
     shutdown_logging()
-    handler = logging.handlers.RotatingFileHandler(
+    handler = RotatingFileHandler(
         path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter(_FORMAT))
