@@ -54,6 +54,7 @@ NL: dict[str, dict[str, str | tuple[str, ...]]] = {
         "Changed": "Gewijzigd",
         "Voided": "Ongeldig",
         "Logged in": "Ingelogd",
+        "Logged out": "Uitgelogd",
         "Login failed": "Inloggen mislukt",
         "Account locked": "Geblokkeerd",
         "Account created": "Nieuw account",

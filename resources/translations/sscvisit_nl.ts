@@ -4,182 +4,187 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="124"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="125"/>
         <source>When</source>
         <translation>Tijdstip</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="125"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="126"/>
         <source>User</source>
         <translation>Gebruiker</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="126"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="127"/>
         <source>Action</source>
         <translation>Actie</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="127"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="128"/>
         <source>Subject</source>
         <translation>Patiënt</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="128"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="129"/>
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="129"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="130"/>
         <source>Field</source>
         <translation>Veld</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="130"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="131"/>
         <source>Old value</source>
         <translation>Oude waarde</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="131"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="132"/>
         <source>New value</source>
         <translation>Nieuwe waarde</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="132"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="133"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="137"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="138"/>
         <source>Created</source>
         <translation>Aangemaakt</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="138"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="139"/>
         <source>Changed</source>
         <translation>Gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="139"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="140"/>
         <source>Voided</source>
         <translation>Ongeldig</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="140"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="141"/>
         <source>Logged in</source>
         <translation>Ingelogd</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="141"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="142"/>
         <source>Login failed</source>
         <translation>Inloggen mislukt</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="142"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="143"/>
+        <source>Logged out</source>
+        <translation>Uitgelogd</translation>
+    </message>
+    <message>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="144"/>
         <source>Account locked</source>
         <translation>Geblokkeerd</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="143"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="145"/>
         <source>Account created</source>
         <translation>Nieuw account</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="144"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="146"/>
         <source>Role changed</source>
         <translation>Rol gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="145"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="147"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="151"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="153"/>
         <source>Patient</source>
         <translation>Patiënt</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="152"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="154"/>
         <source>Identity</source>
         <translation>Identiteit</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="153"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="155"/>
         <source>User account</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="154"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="156"/>
         <source>Study setting</source>
         <translation>Instelling</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="166"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="168"/>
         <source>Subject number</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="167"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="169"/>
         <source>Created (UTC)</source>
         <translation>Aangemaakt (UTC)</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="168"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="170"/>
         <source>Patient record</source>
         <translation>Patiëntrecord</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="169"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="171"/>
         <source>Void</source>
         <translation>Ongeldig</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="170"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="172"/>
         <source>Reason for voiding</source>
         <translation>Reden ongeldigverklaring</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="171"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="173"/>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="172"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="174"/>
         <source>Full name</source>
         <translation>Volledige naam</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="173"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="175"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="174"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="176"/>
         <source>Active</source>
         <translation>Actief</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="175"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="177"/>
         <source>Locked</source>
         <translation>Geblokkeerd</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="176"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="178"/>
         <source>Must change password</source>
         <translation>Moet wachtwoord wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="177"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="179"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="180"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="182"/>
         <source>Setting</source>
         <translation>Instelling</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="180"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="182"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
@@ -187,83 +192,83 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="338"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="340"/>
         <source>Search all columns…</source>
         <translation>Zoeken in alle kolommen…</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="340"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="342"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="342"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="344"/>
         <source>Action</source>
         <translation>Actie</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="345"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="347"/>
         <source>User</source>
         <translation>Gebruiker</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="358"/>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="359"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="360"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="361"/>
         <source>Show all patients</source>
         <translation>Alle patiënten tonen</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="367"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="369"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="403"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="405"/>
         <source>Details of the selected entry</source>
         <translation>Details van de geselecteerde regel</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="404"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="406"/>
         <source>Select an entry to see it in full.</source>
         <translation>Selecteer een regel om die volledig te zien.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="556"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="558"/>
         <source>Patient {subject}</source>
         <translation>Patiënt {subject}</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="586"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="588"/>
         <source>All actions</source>
         <translation>Alle acties</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="601"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="603"/>
         <source>All users</source>
         <translation>Alle gebruikers</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="612"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="614"/>
         <source>1 entry</source>
         <translation>1 regel</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="614"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="616"/>
         <source>{n} entries</source>
         <translation>{n} regels</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="616"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="618"/>
         <source>{shown} of {total} entries</source>
         <translation>{shown} van {total} regels</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="618"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="620"/>
         <source>(newest {limit} loaded)</source>
         <translation>(nieuwste {limit} geladen)</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="630"/>
+        <location filename="../../sscvisit/ui/audit_viewer.py" line="632"/>
         <source>UTC</source>
         <translation>UTC</translation>
     </message>
@@ -358,27 +363,27 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../sscvisit/ui/errors.py" line="101"/>
+        <location filename="../../sscvisit/ui/errors.py" line="104"/>
         <source>sscvisit: unexpected error</source>
         <translation>sscvisit: onverwachte fout</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/errors.py" line="107"/>
+        <location filename="../../sscvisit/ui/errors.py" line="110"/>
         <source>Something went wrong that sscvisit did not expect. Data that was already saved is safe. If the problem comes back, send the details below to the study&apos;s support contact.</source>
         <translation>Er ging iets mis wat sscvisit niet verwachtte. Gegevens die al waren opgeslagen, zijn veilig. Komt het probleem terug, stuur dan de details hieronder naar de supportcontactpersoon van de studie.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/errors.py" line="117"/>
+        <location filename="../../sscvisit/ui/errors.py" line="120"/>
         <source>(no log file)</source>
         <translation>(geen logbestand)</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/errors.py" line="118"/>
+        <location filename="../../sscvisit/ui/errors.py" line="121"/>
         <source>Log file: {path}</source>
         <translation>Logbestand: {path}</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/errors.py" line="127"/>
+        <location filename="../../sscvisit/ui/errors.py" line="130"/>
         <source>Copy details</source>
         <translation>Details kopiëren</translation>
     </message>
@@ -414,42 +419,42 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../sscvisit/ui/errors.py" line="205"/>
+        <location filename="../../sscvisit/ui/errors.py" line="208"/>
         <source>The study database was not found at {location}. Check the database location in the settings, or ask the study administrator where the study database is kept.</source>
         <translation>De studiedatabase is niet gevonden op {location}. Controleer de databaselocatie in de instellingen, of vraag de studiebeheerder waar de studiedatabase staat.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/errors.py" line="210"/>
+        <location filename="../../sscvisit/ui/errors.py" line="213"/>
         <source>The study database at {location} can only be read, not changed. Ask IT for write access to the file and to its folder.</source>
         <translation>De studiedatabase op {location} kan alleen worden gelezen, niet gewijzigd. Vraag ICT om schrijfrechten op het bestand en op de map.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/errors.py" line="215"/>
+        <location filename="../../sscvisit/ui/errors.py" line="218"/>
         <source>The study database at {location} is in use by another program and stayed locked. Close other copies of sscvisit on this computer and start again.</source>
         <translation>De studiedatabase op {location} is in gebruik door een ander programma en bleef vergrendeld. Sluit andere vensters van sscvisit op deze computer en start opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/errors.py" line="220"/>
+        <location filename="../../sscvisit/ui/errors.py" line="223"/>
         <source>The file at {location} is damaged or is not a study database. Nothing was changed. Ask the study administrator to restore the latest backup.</source>
         <translation>Het bestand op {location} is beschadigd of is geen studiedatabase. Er is niets gewijzigd. Vraag de studiebeheerder de laatste back-up terug te zetten.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/errors.py" line="225"/>
+        <location filename="../../sscvisit/ui/errors.py" line="228"/>
         <source>The study database at {location} was made by a newer version of sscvisit. Install that version; this one does not change a newer database.</source>
         <translation>De studiedatabase op {location} is gemaakt door een nieuwere versie van sscvisit. Installeer die versie; deze versie wijzigt geen nieuwere database.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/errors.py" line="230"/>
+        <location filename="../../sscvisit/ui/errors.py" line="233"/>
         <source>The study database server at {location} could not be reached. Check the network connection and the database location, then start again.</source>
         <translation>De databaseserver van de studie op {location} is niet bereikbaar. Controleer de netwerkverbinding en de databaselocatie en start daarna opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/errors.py" line="238"/>
+        <location filename="../../sscvisit/ui/errors.py" line="241"/>
         <source>The study database at {location} could not be opened.</source>
         <translation>De studiedatabase op {location} kon niet worden geopend.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/errors.py" line="250"/>
+        <location filename="../../sscvisit/ui/errors.py" line="253"/>
         <source>The study database cannot be opened</source>
         <translation>De studiedatabase kan niet worden geopend</translation>
     </message>

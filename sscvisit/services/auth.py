@@ -178,6 +178,12 @@ def _verify(user: User, password: str) -> bool:
         return False
 
 
+def logout(study: Study, actor: UserInfo) -> None:
+    """End a session on purpose (not an idle lock): recorded so sessions can be reconstructed."""
+    with study.unit(actor=actor.username) as session:
+        record_event(session, "logout", table_name="users", record_id=actor.id)
+
+
 def unlock_session(study: Study, actor: UserInfo, password: str) -> UserInfo:
     """Re-enter the password after an idle lock: the same checks and counting as a login."""
     return login(study, actor.username, password)

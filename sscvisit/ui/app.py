@@ -192,7 +192,11 @@ class AppShell(QObject):
         """Close the session's window and offer a fresh login."""
         if self.main_window is None:
             return
-        log.info("user %s logged out", self.main_window.ctx.user.username)
+        from sscvisit.services import auth
+
+        ctx = self.main_window.ctx
+        auth.logout(ctx.study, ctx.user)
+        log.info("user %s logged out", ctx.user.username)
         self._close_main_window()
         self._new_login()
 

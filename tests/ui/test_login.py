@@ -255,6 +255,9 @@ def test_shell_opens_the_study_and_logs_in_to_the_main_window(
         assert shell.login_dialog is not login
         assert shell.login_dialog.isVisible()
         assert shell.login_dialog.study is shell.study
+        admin = study_users.users["admin"]
+        last = patients.audit_trail(shell.study, admin, limit=1)[0]
+        assert (last.action, last.username) == ("logout", "investigator")
     finally:
         end_shell(shell)
 
