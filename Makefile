@@ -71,7 +71,7 @@ bench: $(STAMP) ## run every benchmarks/*.py
 translations: $(STAMP) ## update the Dutch .ts from sscvisit/ui and compile the .qm
 	@files=$$(find sscvisit/ui -name '*.py' | LC_ALL=C sort); \
 	if [[ -z $$files ]]; then echo "no sscvisit/ui/*.py files"; exit 1; fi; \
-	$(BIN)/pyside6-lupdate $$files -source-language en -target-language nl -ts $(TS_FILE)
+	$(BIN)/pyside6-lupdate $$files -source-language en -target-language nl -locations none -ts $(TS_FILE)
 	$(BIN)/pyside6-lrelease $(TS_FILE) -qm $(QM_FILE)
 
 clean: ## remove caches, build output and screenshots (keeps .venv)

@@ -4,187 +4,150 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="125"/>
         <source>When</source>
         <translation>Tijdstip</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="126"/>
         <source>User</source>
         <translation>Gebruiker</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="127"/>
         <source>Action</source>
         <translation>Actie</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="128"/>
         <source>Subject</source>
         <translation>Patiënt</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="129"/>
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="130"/>
         <source>Field</source>
         <translation>Veld</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="131"/>
         <source>Old value</source>
         <translation>Oude waarde</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="132"/>
         <source>New value</source>
         <translation>Nieuwe waarde</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="133"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="138"/>
         <source>Created</source>
         <translation>Aangemaakt</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="139"/>
         <source>Changed</source>
         <translation>Gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="140"/>
         <source>Voided</source>
         <translation>Ongeldig</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="141"/>
         <source>Logged in</source>
         <translation>Ingelogd</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="142"/>
         <source>Login failed</source>
         <translation>Inloggen mislukt</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="143"/>
         <source>Logged out</source>
         <translation>Uitgelogd</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="144"/>
         <source>Account locked</source>
         <translation>Geblokkeerd</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="145"/>
         <source>Account created</source>
         <translation>Nieuw account</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="146"/>
         <source>Role changed</source>
         <translation>Rol gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="147"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="153"/>
         <source>Patient</source>
         <translation>Patiënt</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="154"/>
         <source>Identity</source>
         <translation>Identiteit</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="155"/>
         <source>User account</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="156"/>
         <source>Study setting</source>
         <translation>Instelling</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="168"/>
         <source>Subject number</source>
         <translation>Studienummer</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="169"/>
         <source>Created (UTC)</source>
         <translation>Aangemaakt (UTC)</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="170"/>
         <source>Patient record</source>
         <translation>Patiëntrecord</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="171"/>
         <source>Void</source>
         <translation>Ongeldig</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="172"/>
         <source>Reason for voiding</source>
         <translation>Reden ongeldigverklaring</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="173"/>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="174"/>
         <source>Full name</source>
         <translation>Volledige naam</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="175"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="176"/>
         <source>Active</source>
         <translation>Actief</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="177"/>
         <source>Locked</source>
         <translation>Geblokkeerd</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="178"/>
         <source>Must change password</source>
         <translation>Moet wachtwoord wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="179"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="182"/>
         <source>Setting</source>
         <translation>Instelling</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="182"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
@@ -192,83 +155,66 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="340"/>
         <source>Search all columns…</source>
         <translation>Zoeken in alle kolommen…</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="342"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="344"/>
         <source>Action</source>
         <translation>Actie</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="347"/>
         <source>User</source>
         <translation>Gebruiker</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="360"/>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="361"/>
         <source>Show all patients</source>
         <translation>Alle patiënten tonen</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="369"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="405"/>
         <source>Details of the selected entry</source>
         <translation>Details van de geselecteerde regel</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="406"/>
         <source>Select an entry to see it in full.</source>
         <translation>Selecteer een regel om die volledig te zien.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="558"/>
         <source>Patient {subject}</source>
         <translation>Patiënt {subject}</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="588"/>
         <source>All actions</source>
         <translation>Alle acties</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="603"/>
         <source>All users</source>
         <translation>Alle gebruikers</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="614"/>
         <source>1 entry</source>
         <translation>1 regel</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="616"/>
         <source>{n} entries</source>
         <translation>{n} regels</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="618"/>
         <source>{shown} of {total} entries</source>
         <translation>{shown} van {total} regels</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="620"/>
         <source>(newest {limit} loaded)</source>
         <translation>(nieuwste {limit} geladen)</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/audit_viewer.py" line="632"/>
         <source>UTC</source>
         <translation>UTC</translation>
     </message>
@@ -276,57 +222,46 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../sscvisit/ui/login.py" line="396"/>
         <source>sscvisit: change password</source>
         <translation>sscvisit: wachtwoord wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/login.py" line="401"/>
         <source>{name}, your password was set by an administrator. Choose a new password that only you know before you continue.</source>
         <translation>{name}, uw wachtwoord is ingesteld door een beheerder. Kies een nieuw wachtwoord dat alleen u kent voordat u verdergaat.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/login.py" line="405"/>
         <source>Change the password of {name} ({username}).</source>
         <translation>Wijzig het wachtwoord van {name} ({username}).</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/login.py" line="425"/>
         <source>&amp;Temporary password</source>
         <translation>&amp;Tijdelijk wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/login.py" line="425"/>
         <source>&amp;Current password</source>
         <translation>&amp;Huidig wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/login.py" line="427"/>
         <source>&amp;New password</source>
         <translation>&amp;Nieuw wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/login.py" line="428"/>
         <source>&amp;Repeat new password</source>
         <translation>Nieuw wachtwoord he&amp;rhalen</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/login.py" line="429"/>
         <source>Passwords have at least {n} characters.</source>
         <translation>Wachtwoorden hebben minstens {n} tekens.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/login.py" line="434"/>
         <source>&amp;Change password</source>
         <translation>Wachtwoord &amp;wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/login.py" line="437"/>
         <source>Log &amp;out</source>
         <translation>&amp;Uitloggen</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/login.py" line="437"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
@@ -334,28 +269,22 @@
 <context>
     <name>ChangeRoleDialog</name>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="451"/>
-        <location filename="../../sscvisit/ui/admin.py" line="468"/>
         <source>Change role</source>
         <translation>Rol wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="453"/>
         <source>Change the role of {user}.</source>
         <translation>Wijzig de rol van {user}.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="462"/>
         <source>Why the role changes</source>
         <translation>Waarom de rol wijzigt</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="464"/>
         <source>New role</source>
         <translation>Nieuwe rol</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="465"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
@@ -363,27 +292,22 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../sscvisit/ui/errors.py" line="104"/>
         <source>sscvisit: unexpected error</source>
         <translation>sscvisit: onverwachte fout</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/errors.py" line="110"/>
         <source>Something went wrong that sscvisit did not expect. Data that was already saved is safe. If the problem comes back, send the details below to the study&apos;s support contact.</source>
         <translation>Er ging iets mis wat sscvisit niet verwachtte. Gegevens die al waren opgeslagen, zijn veilig. Komt het probleem terug, stuur dan de details hieronder naar de supportcontactpersoon van de studie.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/errors.py" line="120"/>
         <source>(no log file)</source>
         <translation>(geen logbestand)</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/errors.py" line="121"/>
         <source>Log file: {path}</source>
         <translation>Logbestand: {path}</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/errors.py" line="130"/>
         <source>Copy details</source>
         <translation>Details kopiëren</translation>
     </message>
@@ -391,27 +315,22 @@
 <context>
     <name>DeactivateDialog</name>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="584"/>
         <source>Deactivate account</source>
         <translation>Account deactiveren</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="587"/>
         <source>Deactivate {user}? The account can no longer log in. It stays in the audit trail, and its user name cannot be used again.</source>
         <translation>{user} deactiveren? Het account kan dan niet meer inloggen. Het blijft in de audittrail staan en de gebruikersnaam kan niet opnieuw worden gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="595"/>
         <source>Why the account is deactivated</source>
         <translation>Waarom het account wordt gedeactiveerd</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="597"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="600"/>
         <source>Deactivate</source>
         <translation>Deactiveren</translation>
     </message>
@@ -419,42 +338,34 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../sscvisit/ui/errors.py" line="208"/>
         <source>The study database was not found at {location}. Check the database location in the settings, or ask the study administrator where the study database is kept.</source>
         <translation>De studiedatabase is niet gevonden op {location}. Controleer de databaselocatie in de instellingen, of vraag de studiebeheerder waar de studiedatabase staat.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/errors.py" line="213"/>
         <source>The study database at {location} can only be read, not changed. Ask IT for write access to the file and to its folder.</source>
         <translation>De studiedatabase op {location} kan alleen worden gelezen, niet gewijzigd. Vraag ICT om schrijfrechten op het bestand en op de map.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/errors.py" line="218"/>
         <source>The study database at {location} is in use by another program and stayed locked. Close other copies of sscvisit on this computer and start again.</source>
         <translation>De studiedatabase op {location} is in gebruik door een ander programma en bleef vergrendeld. Sluit andere vensters van sscvisit op deze computer en start opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/errors.py" line="223"/>
         <source>The file at {location} is damaged or is not a study database. Nothing was changed. Ask the study administrator to restore the latest backup.</source>
         <translation>Het bestand op {location} is beschadigd of is geen studiedatabase. Er is niets gewijzigd. Vraag de studiebeheerder de laatste back-up terug te zetten.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/errors.py" line="228"/>
         <source>The study database at {location} was made by a newer version of sscvisit. Install that version; this one does not change a newer database.</source>
         <translation>De studiedatabase op {location} is gemaakt door een nieuwere versie van sscvisit. Installeer die versie; deze versie wijzigt geen nieuwere database.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/errors.py" line="233"/>
         <source>The study database server at {location} could not be reached. Check the network connection and the database location, then start again.</source>
         <translation>De databaseserver van de studie op {location} is niet bereikbaar. Controleer de netwerkverbinding en de databaselocatie en start daarna opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/errors.py" line="241"/>
         <source>The study database at {location} could not be opened.</source>
         <translation>De studiedatabase op {location} kon niet worden geopend.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/errors.py" line="253"/>
         <source>The study database cannot be opened</source>
         <translation>De studiedatabase kan niet worden geopend</translation>
     </message>
@@ -462,22 +373,18 @@
 <context>
     <name>FieldForm</name>
     <message>
-        <location filename="../../sscvisit/ui/forms.py" line="50"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/forms.py" line="52"/>
         <source>No</source>
         <translation>Nee</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/forms.py" line="159"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/forms.py" line="178"/>
         <source>YYYY-MM-DD</source>
         <translation>JJJJ-MM-DD</translation>
     </message>
@@ -485,42 +392,34 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../sscvisit/ui/login.py" line="259"/>
         <source>sscvisit: first administrator</source>
         <translation>sscvisit: eerste beheerder</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/login.py" line="264"/>
         <source>This study database has no users yet. Create the first administrator: this account creates the accounts of the study team and does not enter data.</source>
         <translation>Deze studiedatabase heeft nog geen gebruikers. Maak de eerste beheerder aan: dit account maakt de accounts van het studieteam aan en voert geen gegevens in.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/login.py" line="288"/>
         <source>&amp;User name</source>
         <translation>&amp;Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/login.py" line="289"/>
         <source>&amp;Full name</source>
         <translation>&amp;Volledige naam</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/login.py" line="290"/>
         <source>&amp;Password</source>
         <translation>&amp;Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/login.py" line="291"/>
         <source>&amp;Repeat password</source>
         <translation>Wachtwoord &amp;herhalen</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/login.py" line="292"/>
         <source>Passwords have at least {n} characters.</source>
         <translation>Wachtwoorden hebben minstens {n} tekens.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/login.py" line="297"/>
         <source>&amp;Create administrator</source>
         <translation>&amp;Beheerder aanmaken</translation>
     </message>
@@ -528,32 +427,26 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../sscvisit/ui/lock.py" line="61"/>
         <source>sscvisit is locked</source>
         <translation>sscvisit is vergrendeld</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/lock.py" line="65"/>
         <source>The workstation is locked</source>
         <translation>De werkplek is vergrendeld</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/lock.py" line="72"/>
         <source>sscvisit is locked, so that no one else can read the data. {name} ({username}): enter your password to continue.</source>
         <translation>sscvisit is vergrendeld, zodat niemand anders de gegevens kan lezen. {name} ({username}): voer uw wachtwoord in om verder te gaan.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/lock.py" line="82"/>
         <source>&amp;Password</source>
         <translation>&amp;Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/lock.py" line="86"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Ontgrendelen</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/lock.py" line="88"/>
         <source>Log &amp;out</source>
         <translation>&amp;Uitloggen</translation>
     </message>
@@ -561,47 +454,38 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../sscvisit/ui/login.py" line="112"/>
         <source>sscvisit: log in</source>
         <translation>sscvisit: inloggen</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/login.py" line="115"/>
         <source>sscvisit</source>
         <translation>sscvisit</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/login.py" line="120"/>
         <source>Stem cells for digital ulcers in systemic sclerosis</source>
         <translation>Stamcellen voor digitale ulcera bij systemische sclerose</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/login.py" line="133"/>
         <source>&amp;User name</source>
         <translation>&amp;Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/login.py" line="134"/>
         <source>&amp;Password</source>
         <translation>&amp;Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/login.py" line="137"/>
         <source>Opening the study database…</source>
         <translation>De studiedatabase wordt geopend…</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/login.py" line="140"/>
         <source>&amp;Log in</source>
         <translation>&amp;Inloggen</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/login.py" line="143"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/login.py" line="187"/>
         <source>Study database: {location}</source>
         <translation>Studiedatabase: {location}</translation>
     </message>
@@ -609,77 +493,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sscvisit/ui/main_window.py" line="46"/>
         <source>sscvisit: {name}</source>
         <translation>sscvisit: {name}</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/main_window.py" line="60"/>
         <source>Navigation</source>
         <translation>Navigatie</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/main_window.py" line="82"/>
         <source>Patients</source>
         <translation>Patiënten</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/main_window.py" line="85"/>
         <source>Audit trail</source>
         <translation>Audittrail</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/main_window.py" line="88"/>
         <source>Administration</source>
         <translation>Beheer</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/main_window.py" line="131"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/main_window.py" line="132"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/main_window.py" line="135"/>
         <source>&amp;Lock now</source>
         <translation>Nu &amp;vergrendelen</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/main_window.py" line="138"/>
         <source>Log &amp;out</source>
         <translation>&amp;Uitloggen</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/main_window.py" line="140"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/main_window.py" line="151"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/main_window.py" line="152"/>
         <source>&amp;About sscvisit</source>
         <translation>&amp;Over sscvisit</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/main_window.py" line="165"/>
         <source>Database: {location}</source>
         <translation>Database: {location}</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/main_window.py" line="275"/>
         <source>&lt;p&gt;&lt;b&gt;sscvisit {version}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Visits, ulcer maps and scores for the trial of mesenchymal stem cells for digital ulcers in systemic sclerosis.&lt;/p&gt;&lt;p&gt;Study database: {location}&lt;br&gt;Database system: {backend}&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;sscvisit {version}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Visites, ulcuskaarten en scores voor de studie met mesenchymale stamcellen bij digitale ulcera door systemische sclerose.&lt;/p&gt;&lt;p&gt;Studiedatabase: {location}&lt;br&gt;Databasesysteem: {backend}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/main_window.py" line="287"/>
         <source>About sscvisit</source>
         <translation>Over sscvisit</translation>
     </message>
@@ -687,167 +556,134 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="19"/>
         <source>Wrong user name or password. One attempt left before the account locks.</source>
         <translation>Onjuiste gebruikersnaam of wachtwoord. Nog één poging voordat het account wordt geblokkeerd.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="24"/>
         <source>Wrong user name or password. {n} attempts left before the account locks.</source>
         <translation>Onjuiste gebruikersnaam of wachtwoord. Nog {n} pogingen voordat het account wordt geblokkeerd.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="28"/>
         <source>Wrong user name or password.</source>
         <translation>Onjuiste gebruikersnaam of wachtwoord.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="30"/>
         <source>This account is locked after too many failed logins. Ask an administrator to reset it.</source>
         <translation>Dit account is geblokkeerd na te veel mislukte inlogpogingen. Vraag een beheerder het te resetten.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="35"/>
         <source>This account has been deactivated.</source>
         <translation>Dit account is gedeactiveerd.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="38"/>
         <source>The password must have at least {minimum} characters.</source>
         <translation>Het wachtwoord moet minstens {minimum} tekens hebben.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="41"/>
         <source>The new password must differ from the old one.</source>
         <translation>Het nieuwe wachtwoord moet verschillen van het oude.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="44"/>
         <source>The two passwords do not match.</source>
         <translation>De twee wachtwoorden komen niet overeen.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="47"/>
         <source>Your role does not allow this.</source>
         <translation>Uw rol staat dit niet toe.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="50"/>
         <source>Changing a saved value needs a reason for the change.</source>
         <translation>Voor het wijzigen van een opgeslagen waarde is een reden van wijziging nodig.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="53"/>
         <source>Someone else saved this record at the same time. Your changes were not saved; reload and enter them again.</source>
         <translation>Iemand anders heeft dit record tegelijkertijd opgeslagen. Uw wijzigingen zijn niet opgeslagen; laad het record opnieuw en voer ze opnieuw in.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="58"/>
         <source>The record no longer exists.</source>
         <translation>Het record bestaat niet meer.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="59"/>
         <source>The user name {username} is taken (names are never reused).</source>
         <translation>De gebruikersnaam {username} is al in gebruik (namen worden nooit hergebruikt).</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="62"/>
         <source>User names are 2-32 characters: lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter; the full name is required.</source>
         <translation>Gebruikersnamen hebben 2-32 tekens: kleine letters, cijfers, &apos;.&apos;, &apos;_&apos; of &apos;-&apos;, beginnend met een letter; de volledige naam is verplicht.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="67"/>
         <source>The study must keep at least one active administrator.</source>
         <translation>De studie moet minstens één actieve beheerder houden.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="70"/>
         <source>You cannot deactivate your own account.</source>
         <translation>U kunt uw eigen account niet deactiveren.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="73"/>
         <source>Recorded data is never deleted; void it with a reason instead.</source>
         <translation>Vastgelegde gegevens worden nooit verwijderd; verklaar ze in plaats daarvan met een reden ongeldig.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="76"/>
         <source>Nobody is logged in.</source>
         <translation>Er is niemand ingelogd.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="77"/>
         <source>This record is already void.</source>
         <translation>Dit record is al ongeldig verklaard.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="78"/>
         <source>This record is void and can no longer be changed.</source>
         <translation>Dit record is ongeldig verklaard en kan niet meer worden gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="89"/>
         <source>Required.</source>
         <translation>Verplicht.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="90"/>
         <source>Enter a number.</source>
         <translation>Voer een getal in.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="91"/>
         <source>Enter a whole number.</source>
         <translation>Voer een geheel getal in.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="92"/>
         <source>Must be at least {minimum}.</source>
         <translation>Moet minstens {minimum} zijn.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="95"/>
         <source>Must be at most {maximum}.</source>
         <translation>Mag hoogstens {maximum} zijn.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="96"/>
         <source>Enter a date as YYYY-MM-DD.</source>
         <translation>Voer een datum in als JJJJ-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="97"/>
         <source>Cannot be in the future.</source>
         <translation>Mag niet in de toekomst liggen.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="98"/>
         <source>At most {max_length} characters.</source>
         <translation>Hoogstens {max_length} tekens.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="101"/>
         <source>Choose one of the options.</source>
         <translation>Kies een van de opties.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="104"/>
         <source>Already registered as {subject}.</source>
         <translation>Al geregistreerd als {subject}.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="107"/>
         <source>Does not agree with the other answers.</source>
         <translation>Komt niet overeen met de andere antwoorden.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="112"/>
         <source>Does not match the date of birth ({expected}).</source>
         <translation>Komt niet overeen met de geboortedatum ({expected}).</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/messages.py" line="116"/>
         <source>Consent must be after the date of birth.</source>
         <translation>Informed consent moet na de geboortedatum liggen.</translation>
     </message>
@@ -855,37 +691,30 @@
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="303"/>
         <source>New user</source>
         <translation>Nieuwe gebruiker</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="318"/>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="320"/>
         <source>Full name</source>
         <translation>Volledige naam</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="322"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="325"/>
         <source>A temporary password is generated when the account is created; the user must change it at the first login.</source>
         <translation>Bij het aanmaken van het account wordt een tijdelijk wachtwoord gemaakt; de gebruiker moet het bij de eerste keer inloggen wijzigen.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="334"/>
         <source>Create account</source>
         <translation>Account aanmaken</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="434"/>
         <source>Account {name} created with the role {role}.</source>
         <translation>Account {name} aangemaakt met de rol {role}.</translation>
     </message>
@@ -893,12 +722,10 @@
 <context>
     <name>PatientEditDialog</name>
     <message>
-        <location filename="../../sscvisit/ui/patient_page.py" line="55"/>
         <source>Edit {subject}</source>
         <translation>{subject} bewerken</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/patient_page.py" line="68"/>
         <source>Save…</source>
         <translation>Opslaan…</translation>
     </message>
@@ -906,32 +733,26 @@
 <context>
     <name>PatientListView</name>
     <message>
-        <location filename="../../sscvisit/ui/patient_list.py" line="380"/>
         <source>Filter: subject number, name or hospital number</source>
         <translation>Filter: studienummer, naam of ziekenhuisnummer</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/patient_list.py" line="382"/>
         <source>Filter: subject number</source>
         <translation>Filter: studienummer</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/patient_list.py" line="385"/>
         <source>Show voided</source>
         <translation>Ongeldig verklaarde tonen</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/patient_list.py" line="390"/>
         <source>Register patient…</source>
         <translation>Patiënt registreren…</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/patient_list.py" line="542"/>
         <source>1 patient ({shown} shown)</source>
         <translation>1 patiënt ({shown} getoond)</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/patient_list.py" line="544"/>
         <source>{total} patients ({shown} shown)</source>
         <translation>{total} patiënten ({shown} getoond)</translation>
     </message>
@@ -939,77 +760,62 @@
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../sscvisit/ui/patient_page.py" line="174"/>
         <source>← Back to list</source>
         <translation>← Terug naar lijst</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/patient_page.py" line="187"/>
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/patient_page.py" line="189"/>
         <source>Void…</source>
         <translation>Ongeldig verklaren…</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/patient_page.py" line="191"/>
         <source>Audit trail</source>
         <translation>Audittrail</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/patient_page.py" line="207"/>
         <source>Demographics and consent</source>
         <translation>Demografie en informed consent</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/patient_page.py" line="213"/>
         <source>Identity (stays on this workstation)</source>
         <translation>Identiteit (blijft op deze werkplek)</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/patient_page.py" line="225"/>
         <source>Visit</source>
         <translation>Visite</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/patient_page.py" line="226"/>
         <source>Target day</source>
         <translation>Streefdag</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/patient_page.py" line="227"/>
         <source>Window</source>
         <translation>Tijdvenster</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/patient_page.py" line="228"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/patient_page.py" line="229"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/patient_page.py" line="237"/>
         <source>Visits</source>
         <translation>Visites</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/patient_page.py" line="330"/>
         <source>{status} (void)</source>
         <translation>{status} (ongeldig)</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/patient_page.py" line="337"/>
         <source>This registration is void: {reason}</source>
         <translation>Deze registratie is ongeldig verklaard: {reason}</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/patient_page.py" line="346"/>
         <source>No visits scheduled yet</source>
         <translation>Nog geen visites gepland</translation>
     </message>
@@ -1017,17 +823,14 @@
 <context>
     <name>PatientTableModel</name>
     <message>
-        <location filename="../../sscvisit/ui/patient_list.py" line="89"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/patient_list.py" line="153"/>
         <source>{status} (void)</source>
         <translation>{status} (ongeldig)</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/patient_list.py" line="256"/>
         <source>Void: {reason}</source>
         <translation>Ongeldig verklaard: {reason}</translation>
     </message>
@@ -1035,68 +838,54 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../sscvisit/ui/reason_dialog.py" line="25"/>
         <source>Transcription error</source>
         <translation>Overschrijffout</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/reason_dialog.py" line="26"/>
         <source>Source document corrected</source>
         <translation>Brondocument gecorrigeerd</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/reason_dialog.py" line="27"/>
-        <location filename="../../sscvisit/ui/reason_dialog.py" line="35"/>
         <source>Data entered for wrong patient</source>
         <translation>Gegevens bij verkeerde patiënt ingevoerd</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/reason_dialog.py" line="33"/>
         <source>Registered in error</source>
         <translation>Ten onrechte geregistreerd</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/reason_dialog.py" line="34"/>
         <source>Duplicate registration</source>
         <translation>Dubbele registratie</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/reason_dialog.py" line="62"/>
         <source>Changes</source>
         <translation>Wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/reason_dialog.py" line="65"/>
         <source>{old}  →  {new}</source>
         <translation>{old}  →  {new}</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/reason_dialog.py" line="84"/>
         <source>Type a reason, or pick one with the arrow keys</source>
         <translation>Typ een reden of kies er een met de pijltjestoetsen</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/reason_dialog.py" line="88"/>
         <source>At least {n} characters.</source>
         <translation>Minstens {n} tekens.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/reason_dialog.py" line="107"/>
         <source>Reason for change</source>
         <translation>Reden van wijziging</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/reason_dialog.py" line="108"/>
         <source>Why are these saved values being changed?</source>
         <translation>Waarom worden deze opgeslagen waarden gewijzigd?</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/reason_dialog.py" line="117"/>
         <source>Void {subject}</source>
         <translation>{subject} ongeldig verklaren</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/reason_dialog.py" line="118"/>
         <source>Voiding keeps the record and its audit trail but marks it as not valid. Why is {subject} being voided?</source>
         <translation>Bij ongeldig verklaren blijven het record en de audittrail bewaard, maar wordt het record als niet geldig gemarkeerd. Waarom wordt {subject} ongeldig verklaard?</translation>
     </message>
@@ -1104,17 +893,14 @@
 <context>
     <name>RegisterPatientDialog</name>
     <message>
-        <location filename="../../sscvisit/ui/register_dialog.py" line="220"/>
         <source>Register patient</source>
         <translation>Patiënt registreren</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/register_dialog.py" line="226"/>
         <source>The subject number is assigned when you register. Name, date of birth and hospital number stay on this workstation and are never exported.</source>
         <translation>Het studienummer wordt bij het registreren toegekend. Naam, geboortedatum en ziekenhuisnummer blijven op deze werkplek en worden nooit geëxporteerd.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/register_dialog.py" line="235"/>
         <source>Register</source>
         <translation>Registreren</translation>
     </message>
@@ -1122,12 +908,10 @@
 <context>
     <name>RegistrationEditor</name>
     <message>
-        <location filename="../../sscvisit/ui/register_dialog.py" line="108"/>
         <source>Study data</source>
         <translation>Studiegegevens</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/register_dialog.py" line="112"/>
         <source>Identity (stays on this workstation)</source>
         <translation>Identiteit (blijft op deze werkplek)</translation>
     </message>
@@ -1135,18 +919,14 @@
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="522"/>
-        <location filename="../../sscvisit/ui/admin.py" line="533"/>
         <source>Reset password</source>
         <translation>Wachtwoord resetten</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="525"/>
         <source>Reset the password of {user}? A temporary password is generated, the account is unlocked, and the user must choose a new password at the next login.</source>
         <translation>Het wachtwoord van {user} resetten? Er wordt een tijdelijk wachtwoord gemaakt, het account wordt gedeblokkeerd en de gebruiker moet bij de volgende keer inloggen een nieuw wachtwoord kiezen.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="569"/>
         <source>The password of {user} was reset.</source>
         <translation>Het wachtwoord van {user} is gereset.</translation>
     </message>
@@ -1154,57 +934,46 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../sscvisit/ui/settings_dialog.py" line="45"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/settings_dialog.py" line="51"/>
         <source>A new language takes effect after sscvisit restarts.</source>
         <translation>Een nieuwe taal werkt pas nadat sscvisit opnieuw is gestart.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/settings_dialog.py" line="54"/>
         <source>This workstation</source>
         <translation>Deze werkplek</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/settings_dialog.py" line="56"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/settings_dialog.py" line="62"/>
         <source>Study settings (all workstations; audited)</source>
         <translation>Studie-instellingen (alle werkplekken; in de audittrail)</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/settings_dialog.py" line="77"/>
         <source>&amp;Save</source>
         <translation>&amp;Opslaan</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/settings_dialog.py" line="102"/>
         <source>Failed logins before an account locks</source>
         <translation>Mislukte inlogpogingen tot blokkering</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/settings_dialog.py" line="103"/>
         <source>Lock the workstation after idle time</source>
         <translation>Werkplek vergrendelen na inactiviteit</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/settings_dialog.py" line="104"/>
         <source>Minimum password length</source>
         <translation>Minimale wachtwoordlengte</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/settings_dialog.py" line="109"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/settings_dialog.py" line="110"/>
         <source> characters</source>
         <translation> tekens</translation>
     </message>
@@ -1212,18 +981,14 @@
 <context>
     <name>TemporaryPasswordPanel</name>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="224"/>
         <source>Temporary password</source>
         <translation>Tijdelijk wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="225"/>
-        <location filename="../../sscvisit/ui/admin.py" line="239"/>
         <source>Copy</source>
         <translation>Kopiëren</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="243"/>
         <source>Copied</source>
         <translation>Gekopieerd</translation>
     </message>
@@ -1231,42 +996,34 @@
 <context>
     <name>UserAdminWidget</name>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="657"/>
         <source>Administrators only</source>
         <translation>Alleen voor beheerders</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="662"/>
         <source>New user…</source>
         <translation>Nieuwe gebruiker…</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="663"/>
         <source>Change role…</source>
         <translation>Rol wijzigen…</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="664"/>
         <source>Reset password…</source>
         <translation>Wachtwoord resetten…</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="665"/>
         <source>Deactivate…</source>
         <translation>Deactiveren…</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="666"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="670"/>
         <source>Accounts are never deleted: deactivate an account that is no longer used.</source>
         <translation>Accounts worden nooit verwijderd: deactiveer een account dat niet meer wordt gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="737"/>
         <source>{active} active of {total} accounts</source>
         <translation>{active} van {total} accounts actief</translation>
     </message>
@@ -1274,52 +1031,42 @@
 <context>
     <name>UserTableModel</name>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="126"/>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="127"/>
         <source>Full name</source>
         <translation>Volledige naam</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="128"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="129"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="130"/>
         <source>Last login</source>
         <translation>Laatst ingelogd</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="135"/>
         <source>Deactivated</source>
         <translation>Gedeactiveerd</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="136"/>
         <source>Locked</source>
         <translation>Geblokkeerd</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="137"/>
         <source>Must change password</source>
         <translation>Moet wachtwoord wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="138"/>
         <source>Active</source>
         <translation>Actief</translation>
     </message>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="185"/>
         <source>never</source>
         <translation>nooit</translation>
     </message>
@@ -1327,7 +1074,6 @@
 <context>
     <name>_PasswordResultPage</name>
     <message>
-        <location filename="../../sscvisit/ui/admin.py" line="277"/>
         <source>Give this temporary password to the user in person. It is shown only now; the user must replace it at the first login.</source>
         <translation>Geef dit tijdelijke wachtwoord persoonlijk aan de gebruiker. Het wordt alleen nu getoond; de gebruiker moet het bij de eerste keer inloggen vervangen.</translation>
     </message>

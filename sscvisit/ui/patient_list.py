@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -546,10 +547,26 @@ class PatientListView(QWidget):
 
     def _size_columns(self) -> None:
         metrics = self.table.fontMetrics()
+        language = self._ctx.language
+        statuses = [
+            c.label_nl if language == "nl" else c.label_en for c in patients.STATUS_FIELD.codes
+        ]
+        widest_status = max(statuses, key=metrics.horizontalAdvance)
+        sexes = [
+            patients.PATIENT_FIELDS["sex"].code_label(c.value, language)
+            for c in patients.PATIENT_FIELDS["sex"].codes
+        ]
+        void_status = QCoreApplication.translate("PatientTableModel", "{status} (void)")
+        void_status = void_status.format(status=widest_status)
         samples: Sequence[tuple[str, str]] = (
-            ("subject_number", "SSC-0000 (void)"),
-            ("status", "Screen failure (void)"),
-            ("sex", "Female"),
+            ("subject_number", "SSC-0000"),
+            (
+                "status",
+                QCoreApplication.translate("PatientTableModel", "{status} (void)").format(
+                    status=widest_status
+                ),
+            ),
+            ("sex", max(sexes, key=metrics.horizontalAdvance)),
             ("birth_year", "0000"),
             ("consent_date", "0000-00-00"),
             ("name", "Van den Heuvel-Xxxxxxx, Anna Maria"),
