@@ -287,3 +287,477 @@ def fields_of(entity: type[Base]) -> dict[str, Field]:
         if isinstance(spec, Field):
             out[column.key] = spec
     return out
+
+
+# --- screening, enrolment and visits (migration 0003) ------------------------------------------
+
+ANSWERS: tuple[Code, ...] = (
+    Code("yes", "Yes", "Ja"),
+    Code("no", "No", "Nee"),
+    Code("not_assessed", "Not assessed", "Niet beoordeeld"),
+)
+HAND_CODES: tuple[Code, ...] = (Code("L", "Left", "Links"), Code("R", "Right", "Rechts"))
+FINGER_CODES: tuple[Code, ...] = (
+    Code("D1", "D1 (thumb)", "D1 (duim)"),
+    Code("D2", "D2 (index)", "D2 (wijsvinger)"),
+    Code("D3", "D3 (middle)", "D3 (middelvinger)"),
+    Code("D4", "D4 (ring)", "D4 (ringvinger)"),
+    Code("D5", "D5 (little)", "D5 (pink)"),
+)
+# Same codes as sscvisit.scoring.ulcer.SITES, so a qualifying ulcer maps onto the ulcer map.
+SITE_CODES: tuple[Code, ...] = (
+    Code("tip", "Fingertip / volar pad", "Vingertop / volaire pulpa"),
+    Code("volar", "Other volar", "Overig volair"),
+    Code("dorsal_dip", "Dorsal over DIP", "Dorsaal over DIP"),
+    Code("dorsal_pip", "Dorsal over PIP", "Dorsaal over PIP"),
+    Code("dorsal_mcp", "Dorsal over MCP", "Dorsaal over MCP"),
+    Code("other", "Other", "Overig"),
+)
+REFRACTORY_RULES: tuple[Code, ...] = (
+    Code("worse_1m", "Worse 1 month after the course", "Verslechterd 1 maand na de kuur"),
+    Code("not_improved_2m", "Not improved 2 months after", "Niet verbeterd 2 maanden na de kuur"),
+    Code(
+        "recurred_3m", "Same ulcer recurred within 3 months", "Zelfde ulcus binnen 3 maanden terug"
+    ),
+)
+SCREENING_RESULTS: tuple[Code, ...] = (
+    Code("eligible", "Eligible", "Geschikt"),
+    Code("not_eligible", "Not eligible", "Niet geschikt"),
+    Code("undecided", "Not yet decided", "Nog niet beslist"),
+)
+SCREENING_STATES: tuple[Code, ...] = (
+    Code("draft", "Draft", "Concept"),
+    Code("confirmed", "Confirmed by investigator", "Bevestigd door onderzoeker"),
+)
+VISIT_OUTCOMES: tuple[Code, ...] = (
+    Code("done", "Done", "Uitgevoerd"),
+    Code("missed", "Missed", "Gemist"),
+)
+
+# (code, English, Dutch) short descriptions of the protocol's criteria, written for this
+# application (DOMAIN.md "Eligibility"); the ODM OIDs follow the criterion codes.
+CRITERIA: tuple[tuple[str, str, str], ...] = (
+    ("inc1", "I1 Age over 18 years", "I1 Leeftijd boven 18 jaar"),
+    ("inc2", "I2 SSc by ACR/EULAR 2013 (score >= 9)", "I2 SSc volgens ACR/EULAR 2013 (score >= 9)"),
+    (
+        "inc3",
+        "I3 Active digital ulcer refractory to IV prostacyclin",
+        "I3 Actief digitaal ulcus, refractair op iv prostacycline",
+    ),
+    ("inc4", "I4 Written informed consent", "I4 Schriftelijke informed consent"),
+    ("exc1", "E1 Ulcer with underlying calcinosis", "E1 Ulcus met onderliggende calcinose"),
+    (
+        "exc2",
+        "E2 Neoplasm or malignancy in the past 10 years",
+        "E2 Neoplasma of maligniteit in de afgelopen 10 jaar",
+    ),
+    (
+        "exc3",
+        "E3 Pregnancy or no adequate contraception",
+        "E3 Zwangerschap of geen adequate anticonceptie",
+    ),
+    (
+        "exc4",
+        "E4 Serious disease, life expectancy < 1 year",
+        "E4 Ernstige ziekte, levensverwachting < 1 jaar",
+    ),
+    ("exc5", "E5 Uncontrolled hypertension", "E5 Ongecontroleerde hypertensie"),
+    (
+        "exc6",
+        "E6 Uncontrolled acute or chronic infection",
+        "E6 Ongecontroleerde acute of chronische infectie",
+    ),
+    ("exc7", "E7 Follow-up impossible", "E7 Follow-up onmogelijk"),
+)
+
+
+def _answer(code: str, en: str, nl: str) -> Mapped[str | None]:
+    return mapped_column(
+        String(14),
+        info=info(
+            Field(code, en, nl, "code", f"SCR.{code.upper()}", required=False, codes=ANSWERS)
+        ),
+    )
+
+
+def _source(code: str) -> Mapped[str | None]:
+    return mapped_column(
+        Text,
+        info=info(
+            Field(
+                f"{code}_source",
+                "Source or comment",
+                "Bron of toelichting",
+                "text",
+                f"SCR.{code.upper()}SRC",
+                required=False,
+                max_length=500,
+            )
+        ),
+    )
+
+
+class Screening(AuditedMixin, Base):
+    """One screening of a patient against the protocol; a re-screening is a new record."""
+
+    __tablename__ = "screenings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), index=True)
+    screening_date: Mapped[dt.date] = mapped_column(
+        Date,
+        info=info(
+            Field(
+                "screening_date",
+                "Screening date",
+                "Screeningsdatum",
+                "date",
+                "SCR.DATE",
+                not_in_future=True,
+            )
+        ),
+    )
+    inc1: Mapped[str | None] = _answer(*CRITERIA[0])
+    inc1_source: Mapped[str | None] = _source("inc1")
+    inc2: Mapped[str | None] = _answer(*CRITERIA[1])
+    inc2_source: Mapped[str | None] = _source("inc2")
+    inc3: Mapped[str | None] = _answer(*CRITERIA[2])
+    inc3_source: Mapped[str | None] = _source("inc3")
+    inc4: Mapped[str | None] = _answer(*CRITERIA[3])
+    inc4_source: Mapped[str | None] = _source("inc4")
+    exc1: Mapped[str | None] = _answer(*CRITERIA[4])
+    exc1_source: Mapped[str | None] = _source("exc1")
+    exc2: Mapped[str | None] = _answer(*CRITERIA[5])
+    exc2_source: Mapped[str | None] = _source("exc2")
+    exc3: Mapped[str | None] = _answer(*CRITERIA[6])
+    exc3_source: Mapped[str | None] = _source("exc3")
+    exc4: Mapped[str | None] = _answer(*CRITERIA[7])
+    exc4_source: Mapped[str | None] = _source("exc4")
+    exc5: Mapped[str | None] = _answer(*CRITERIA[8])
+    exc5_source: Mapped[str | None] = _source("exc5")
+    exc6: Mapped[str | None] = _answer(*CRITERIA[9])
+    exc6_source: Mapped[str | None] = _source("exc6")
+    exc7: Mapped[str | None] = _answer(*CRITERIA[10])
+    exc7_source: Mapped[str | None] = _source("exc7")
+
+    # ACR/EULAR 2013 panel behind inclusion 2
+    acr_na_spares_fingers: Mapped[bool] = mapped_column(
+        Boolean,
+        default=False,
+        info=info(
+            Field(
+                "acr_na_spares_fingers",
+                "Skin thickening spares the fingers",
+                "Huidverdikking spaart de vingers",
+                "bool",
+                "SCR.ACRNA1",
+                required=False,
+            )
+        ),
+    )
+    acr_na_other_disorder: Mapped[bool] = mapped_column(
+        Boolean,
+        default=False,
+        info=info(
+            Field(
+                "acr_na_other_disorder",
+                "A scleroderma-like disorder explains it better",
+                "Een sclerodermie-achtige aandoening verklaart het beter",
+                "bool",
+                "SCR.ACRNA2",
+                required=False,
+            )
+        ),
+    )
+    acr_findings: Mapped[str] = mapped_column(
+        Text,
+        default="",
+        info=info(
+            Field(
+                "acr_findings",
+                "ACR/EULAR findings",
+                "ACR/EULAR-bevindingen",
+                "text",
+                "SCR.ACRFIND",
+                required=False,
+            )
+        ),
+    )
+    acr_score: Mapped[int | None] = mapped_column(
+        Integer,
+        info=info(
+            Field(
+                "acr_score",
+                "ACR/EULAR score",
+                "ACR/EULAR-score",
+                "int",
+                "SCR.ACRSCORE",
+                required=False,
+                minimum=0,
+                maximum=19,
+            )
+        ),
+    )
+    inc2_override_reason: Mapped[str | None] = mapped_column(
+        Text,
+        info=info(
+            Field(
+                "inc2_override_reason",
+                "Reason the answer differs from the panel",
+                "Reden dat het antwoord afwijkt van het panel",
+                "text",
+                "SCR.INC2OVR",
+                required=False,
+                max_length=500,
+            )
+        ),
+    )
+
+    # Inclusion 3: the qualifying ulcer and the IV prostacyclin history
+    ulcer_hand: Mapped[str | None] = mapped_column(
+        String(1),
+        info=info(
+            Field(
+                "ulcer_hand", "Hand", "Hand", "code", "SCR.DUHAND", required=False, codes=HAND_CODES
+            )
+        ),
+    )
+    ulcer_finger: Mapped[str | None] = mapped_column(
+        String(2),
+        info=info(
+            Field(
+                "ulcer_finger",
+                "Finger",
+                "Vinger",
+                "code",
+                "SCR.DUFINGER",
+                required=False,
+                codes=FINGER_CODES,
+            )
+        ),
+    )
+    ulcer_site: Mapped[str | None] = mapped_column(
+        String(12),
+        info=info(
+            Field(
+                "ulcer_site",
+                "Site",
+                "Locatie",
+                "code",
+                "SCR.DUSITE",
+                required=False,
+                codes=SITE_CODES,
+            )
+        ),
+    )
+    prostacyclin_start: Mapped[dt.date | None] = mapped_column(
+        Date,
+        info=info(
+            Field(
+                "prostacyclin_start",
+                "IV prostacyclin course start",
+                "Start iv-prostacyclinekuur",
+                "date",
+                "SCR.PGISTART",
+                required=False,
+                not_in_future=True,
+            )
+        ),
+    )
+    prostacyclin_end: Mapped[dt.date | None] = mapped_column(
+        Date,
+        info=info(
+            Field(
+                "prostacyclin_end",
+                "IV prostacyclin course end",
+                "Einde iv-prostacyclinekuur",
+                "date",
+                "SCR.PGIEND",
+                required=False,
+                not_in_future=True,
+            )
+        ),
+    )
+    refractory_rule: Mapped[str | None] = mapped_column(
+        String(20),
+        info=info(
+            Field(
+                "refractory_rule",
+                "Refractory because",
+                "Refractair omdat",
+                "code",
+                "SCR.REFRULE",
+                required=False,
+                codes=REFRACTORY_RULES,
+            )
+        ),
+    )
+    recurrence_date: Mapped[dt.date | None] = mapped_column(
+        Date,
+        info=info(
+            Field(
+                "recurrence_date",
+                "Date the ulcer recurred",
+                "Datum ulcus teruggekomen",
+                "date",
+                "SCR.RECURDT",
+                required=False,
+                not_in_future=True,
+            )
+        ),
+    )
+
+    result: Mapped[str] = mapped_column(
+        String(14),
+        default="undecided",
+        info=info(
+            Field(
+                "result",
+                "Eligibility",
+                "Geschiktheid",
+                "code",
+                "SCR.RESULT",
+                codes=SCREENING_RESULTS,
+            )
+        ),
+    )
+    state: Mapped[str] = mapped_column(
+        String(10),
+        default="draft",
+        info=info(Field("state", "State", "Status", "code", "SCR.STATE", codes=SCREENING_STATES)),
+    )
+    assessed_by: Mapped[str] = mapped_column(String(64))
+    confirmed_by: Mapped[str | None] = mapped_column(String(64))
+    confirmed_utc: Mapped[str | None] = mapped_column(String(32))
+    created_utc: Mapped[str] = mapped_column(String(32))
+
+    @property
+    def audit_patient_id(self) -> int | None:
+        return self.patient_id
+
+
+class Enrolment(AuditedMixin, Base):
+    """An eligible, confirmed patient entering the trial; anchors the visit schedule."""
+
+    __tablename__ = "enrolments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), unique=True)
+    screening_id: Mapped[int] = mapped_column(ForeignKey("screenings.id"))
+    enrolled_on: Mapped[dt.date] = mapped_column(
+        Date,
+        info=info(
+            Field(
+                "enrolled_on",
+                "Enrolment date",
+                "Datum inclusie",
+                "date",
+                "ENR.DATE",
+                not_in_future=True,
+            )
+        ),
+    )
+    planned_injection_date: Mapped[dt.date] = mapped_column(
+        Date,
+        info=info(
+            Field(
+                "planned_injection_date",
+                "Planned injection date",
+                "Geplande injectiedatum",
+                "date",
+                "ENR.PLANINJ",
+            )
+        ),
+    )
+    protocol_version: Mapped[str] = mapped_column(String(40))
+    created_utc: Mapped[str] = mapped_column(String(32))
+
+    @property
+    def audit_patient_id(self) -> int | None:
+        return self.patient_id
+
+
+class Visit(AuditedMixin, Base):
+    """A scheduled or unscheduled visit after enrolment (the screening has its own record)."""
+
+    __tablename__ = "visits"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), index=True)
+    visit_code: Mapped[str] = mapped_column(String(24))
+    sequence: Mapped[int] = mapped_column(Integer, default=0)  # numbers unscheduled visits
+    visit_date: Mapped[dt.date | None] = mapped_column(
+        Date,
+        info=info(
+            Field(
+                "visit_date",
+                "Visit date",
+                "Bezoekdatum",
+                "date",
+                "SV.DATE",
+                required=False,
+                not_in_future=True,
+            )
+        ),
+    )
+    outcome: Mapped[str | None] = mapped_column(
+        String(10),
+        info=info(
+            Field(
+                "outcome",
+                "Outcome",
+                "Uitkomst",
+                "code",
+                "SV.OUTCOME",
+                required=False,
+                codes=VISIT_OUTCOMES,
+            )
+        ),
+    )
+    missed_reason: Mapped[str | None] = mapped_column(
+        Text,
+        info=info(
+            Field(
+                "missed_reason",
+                "Reason missed",
+                "Reden gemist",
+                "text",
+                "SV.MISSRSN",
+                required=False,
+                max_length=500,
+            )
+        ),
+    )
+    deviation_reason: Mapped[str | None] = mapped_column(
+        Text,
+        info=info(
+            Field(
+                "deviation_reason",
+                "Reason outside the window",
+                "Reden buiten het venster",
+                "text",
+                "SV.DEVRSN",
+                required=False,
+                max_length=500,
+            )
+        ),
+    )
+    comment: Mapped[str | None] = mapped_column(
+        Text,
+        info=info(
+            Field(
+                "comment",
+                "Comment",
+                "Opmerking",
+                "text",
+                "SV.COMMENT",
+                required=False,
+                max_length=1000,
+            )
+        ),
+    )
+    created_utc: Mapped[str] = mapped_column(String(32))
+
+    @property
+    def audit_patient_id(self) -> int | None:
+        return self.patient_id

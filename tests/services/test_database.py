@@ -51,17 +51,12 @@ def test_upgrade_from_first_revision_keeps_data_and_backs_up(tmp_path: Path) -> 
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert "users" in tables
     assert "patients" not in tables
-    study = Study.open(url)
-    try:
-        auth.create_first_admin(study, "admin", "Ada Admin", "admin-password-1")
-    finally:
-        study.close()
+    # The first release's own code path: an administrator created on the 0001 schema.
     engine = database.make_engine(url)
-    with engine.begin() as conn:
-        conn.execute(text("DROP TABLE identities"))
-        conn.execute(text("DROP TABLE patients"))
-        conn.execute(text("UPDATE alembic_version SET version_num = '0001'"))
-    engine.dispose()
+    first_release = Study(engine, str(tmp_path / "old.sqlite3"))
+    auth.create_first_admin(first_release, "admin", "Ada Admin", "admin-password-1")
+    first_release.close()
+    assert database.current_revision(database.make_engine(url)) == "0001"
 
     study = Study.open(url)
     try:
