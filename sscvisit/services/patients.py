@@ -251,10 +251,22 @@ def void_patient(study: Study, actor: UserInfo, patient_id: int, reason: str) ->
 
 
 def audit_trail(
-    study: Study, actor: UserInfo, *, patient_id: int | None = None, limit: int = 5000
+    study: Study,
+    actor: UserInfo,
+    *,
+    patient_id: int | None = None,
+    table_name: str | None = None,
+    record_id: str | None = None,
+    limit: int = 5000,
 ) -> list[AuditRow]:
+    """Audit rows, newest first: the study's, one patient's, or one record's history."""
     require(actor, "view_audit")
     with study.unit(actor=actor.username) as session:
         return audit.query(
-            session, patient_id=patient_id, show_identity=actor.may("view_identity"), limit=limit
+            session,
+            patient_id=patient_id,
+            table_name=table_name,
+            record_id=record_id,
+            show_identity=actor.may("view_identity"),
+            limit=limit,
         )

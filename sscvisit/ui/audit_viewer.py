@@ -328,6 +328,7 @@ class AuditViewer(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self._patient_id: int | None = None
+        self._record: tuple[str, str] | None = None
         self._patient_label = ""
         self._limit = DEFAULT_LIMIT
         self._allowed = ctx.user.may("view_audit")
@@ -366,6 +367,11 @@ class AuditViewer(QWidget):
         chip_layout.addWidget(self.patient_clear)
         self.patient_chip.hide()
 
+        self.record_button = QPushButton(self.tr("Record history"), self)
+        self.record_button.setToolTip(
+            self.tr("Show every change of the record of the selected entry, and nothing else")
+        )
+        self.record_button.setEnabled(False)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.count_label = QLabel(self)
         self.error_label = QLabel(self)
@@ -418,6 +424,7 @@ class AuditViewer(QWidget):
         top.addWidget(self.patient_chip)
         top.addStretch(1)
         top.addWidget(self.count_label)
+        top.addWidget(self.record_button)
         top.addWidget(self.refresh_button)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -440,7 +447,8 @@ class AuditViewer(QWidget):
         QWidget.setTabOrder(self.search, self.action_filter)
         QWidget.setTabOrder(self.action_filter, self.user_filter)
         QWidget.setTabOrder(self.user_filter, self.patient_clear)
-        QWidget.setTabOrder(self.patient_clear, self.refresh_button)
+        QWidget.setTabOrder(self.patient_clear, self.record_button)
+        QWidget.setTabOrder(self.record_button, self.refresh_button)
         QWidget.setTabOrder(self.refresh_button, self.table)
         QWidget.setTabOrder(self.table, self.details)
 
@@ -455,12 +463,14 @@ class AuditViewer(QWidget):
         self.user_filter.currentIndexChanged.connect(self._on_user)
         self.patient_clear.clicked.connect(self._clear_patient)
         self.refresh_button.clicked.connect(self.refresh)
+        self.record_button.clicked.connect(self.show_selected_record)
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
         selection = self.table.selectionModel()
         selection.currentRowChanged.connect(self._show_details)
+        selection.currentRowChanged.connect(self._update_record_button)
 
         self._fill_action_filter([])
         self._fill_user_filter([])
@@ -483,7 +493,12 @@ class AuditViewer(QWidget):
         selected = self.selected_row()
         try:
             rows = patients.audit_trail(
-                self._ctx.study, self._ctx.user, patient_id=self._patient_id, limit=self._limit
+                self._ctx.study,
+                self._ctx.user,
+                patient_id=self._patient_id,
+                table_name=self._record[0] if self._record else None,
+                record_id=self._record[1] if self._record else None,
+                limit=self._limit,
             )
         except ServiceError as exc:
             self._show_error(service_message(exc))
@@ -502,8 +517,26 @@ class AuditViewer(QWidget):
         else:
             self._show_details()
 
+    def set_record(self, table_name: str | None, record_id: str | None) -> None:
+        """Show one record's whole history (None: back to the patient or the study)."""
+        if table_name is None or record_id is None:
+            self._record = None
+            self.set_patient(self._patient_id)
+            return
+        self._record = (table_name, record_id)
+        label = f"{self.model.table_label(table_name)} {record_id}"
+        self.patient_label.setText(self.tr("Record {record}").format(record=label))
+        self.patient_chip.show()
+        self.refresh()
+
+    def show_selected_record(self) -> None:
+        row = self.selected_row()
+        if row is not None and row.table_name and row.record_id:
+            self.set_record(row.table_name, row.record_id)
+
     def set_patient(self, patient_id: int | None, subject_number: str | None = None) -> None:
         """Show only this patient's entries (None: the whole study), reloaded from the service."""
+        self._record = None
         self._patient_id = patient_id
         self._patient_label = ""
         if patient_id is None:
@@ -557,7 +590,16 @@ class AuditViewer(QWidget):
         self._patient_label = subject
         self.patient_label.setText(self.tr("Patient {subject}").format(subject=subject))
 
+    def _update_record_button(self, *_args: object) -> None:
+        row = self.selected_row()
+        self.record_button.setEnabled(
+            self._record is None and row is not None and bool(row.table_name and row.record_id)
+        )
+
     def _clear_patient(self) -> None:
+        if self._record is not None:
+            self.set_record(None, None)
+            return
         self.set_patient(None)
         self.patient_cleared.emit()
 

@@ -258,3 +258,23 @@ def test_keyboard_find_and_refresh(
     )
     qtbot.keyClick(viewer.search, Qt.Key.Key_F5)
     assert viewer.model.rowCount() == before + 1
+
+
+def test_record_history_shows_one_record_and_clears_back(
+    qtbot: QtBot, study_users: StudyWithUsers, registered: list[PatientRow]
+) -> None:
+    viewer = make_viewer(qtbot, study_users, "investigator")
+    viewer.set_patient(registered[0].id)
+    patient_rows = viewer.model.rowCount()
+    update = next(r for r in viewer.visible_rows() if r.action == "update")
+    assert viewer.select_entry(update.id)
+    assert viewer.record_button.isEnabled()
+    qtbot.mouseClick(viewer.record_button, Qt.MouseButton.LeftButton)
+    rows = viewer.visible_rows()
+    assert {(r.table_name, r.record_id) for r in rows} == {("patients", update.record_id)}
+    assert len(rows) < patient_rows
+    assert any(r.field == "consent_version" and r.action == "update" for r in rows)
+    assert viewer.patient_chip.isVisible()
+    assert not viewer.record_button.isEnabled()
+    qtbot.mouseClick(viewer.patient_clear, Qt.MouseButton.LeftButton)
+    assert viewer.model.rowCount() == patient_rows  # back to the patient's whole trail
