@@ -75,3 +75,74 @@ class ChainReport:
     @property
     def ok(self) -> bool:
         return self.first_bad_id is None and self.problem is None
+
+
+@dataclass(frozen=True)
+class EnrolmentInfo:
+    id: int
+    patient_id: int
+    screening_id: int
+    enrolled_on: dt.date
+    planned_injection_date: dt.date
+    protocol_version: str
+    version: int
+
+
+@dataclass(frozen=True)
+class VisitInfo:
+    """One visit of a patient's schedule as it stands on a given day (status included)."""
+
+    id: int
+    patient_id: int
+    subject_number: str
+    visit_code: str
+    sequence: int
+    label_en: str
+    label_nl: str
+    target_date: dt.date | None
+    window_start: dt.date | None
+    window_end: dt.date | None
+    visit_date: dt.date | None
+    outcome: str | None
+    status: str  # planned / due / overdue / done / done_out_of_window / missed
+    missed_reason: str | None
+    deviation_reason: str | None
+    comment: str | None
+    forms: tuple[str, ...]
+    version: int
+
+    def label(self, language: str) -> str:
+        return self.label_nl if language == "nl" else self.label_en
+
+
+@dataclass(frozen=True)
+class ScreeningInfo:
+    """One screening of a patient: every answer, the ACR/EULAR panel, and the computed decision."""
+
+    id: int  # 0 for a preview that is not saved
+    patient_id: int
+    subject_number: str
+    screening_date: dt.date
+    answers: dict[str, str | None]  # inc1..exc7; inc1 computed, inc2 from the panel unless given
+    sources: dict[str, str | None]  # inc1..exc7 -> source or comment
+    acr_findings: tuple[str, ...]
+    acr_na_spares_fingers: bool
+    acr_na_other_disorder: bool
+    acr_score: int | None  # None when the ACR/EULAR criteria are not applicable
+    acr_classified: bool | None  # None when not applicable
+    inc2_override_reason: str | None
+    ulcer_hand: str | None
+    ulcer_finger: str | None
+    ulcer_site: str | None
+    prostacyclin_start: dt.date | None
+    prostacyclin_end: dt.date | None
+    refractory_rule: str | None
+    recurrence_date: dt.date | None
+    result: str  # eligible / not_eligible / undecided (computed)
+    failed: tuple[str, ...]  # failing criterion codes: the screen-failure reasons
+    state: str  # draft / confirmed
+    assessed_by: str
+    confirmed_by: str | None
+    confirmed_utc: str | None
+    voided: bool
+    version: int

@@ -28,6 +28,12 @@ class Msg(enum.Enum):
     NO_ACTOR = "no_actor"
     ALREADY_VOIDED = "already_voided"
     RECORD_VOIDED = "record_voided"
+    NOT_ELIGIBLE = "not_eligible"
+    ALREADY_ENROLLED = "already_enrolled"
+    SCREENING_CONFIRMED = "screening_confirmed"
+    SCREENING_UNDECIDED = "screening_undecided"
+    SCREENING_OPEN = "screening_open"
+    PATIENT_ENROLLED = "patient_enrolled"
 
 
 class ServiceError(Exception):

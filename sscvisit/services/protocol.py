@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -88,55 +89,114 @@ class Protocol:
         raise ValueError("the protocol has no day-0 visit")
 
 
-def _visit(raw: dict[str, Any], *, unscheduled: bool = False) -> VisitDef:
-    day = None if unscheduled else int(raw["day"])
-    before = 0 if unscheduled else int(raw.get("window_before", 0))
-    after = 0 if unscheduled else int(raw.get("window_after", 0))
+class ProtocolError(ValueError):
+    """The protocol file is malformed; the message names the entry and what is wrong with it."""
+
+
+def _get(raw: Mapping[str, Any], key: str, where: str) -> Any:
+    if key not in raw:
+        raise ProtocolError(f"{where}: {key!r} is missing")
+    return raw[key]
+
+
+def _mapping(value: Any, where: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise ProtocolError(f"{where} must be an object")
+    return value
+
+
+def _int(raw: Mapping[str, Any], key: str, where: str, default: int | None = None) -> int:
+    value = raw.get(key, default) if default is not None else _get(raw, key, where)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ProtocolError(f"{where}: {key!r} must be a whole number of days, not {value!r}")
+    return value
+
+
+def _text(raw: Mapping[str, Any], key: str, where: str) -> str:
+    value = _get(raw, key, where)
+    if not isinstance(value, str) or not value.strip():
+        raise ProtocolError(f"{where}: {key!r} must be a non-empty text")
+    return value
+
+
+def _visit(value: Any, where: str, *, unscheduled: bool = False) -> VisitDef:
+    raw = _mapping(value, where)
+    code = _text(raw, "code", where)
+    where = f"visit {code!r}"
+    day = None if unscheduled else _int(raw, "day", where)
+    before = 0 if unscheduled else _int(raw, "window_before", where, 0)
+    after = 0 if unscheduled else _int(raw, "window_after", where, 0)
     if before < 0 or after < 0:
-        raise ValueError(f"visit {raw['code']!r}: windows are whole days >= 0")
+        raise ProtocolError(f"{where}: windows are whole days >= 0")
+    if day is not None and day < 0:
+        raise ProtocolError(f"{where}: day must be 0 or later (screening has its own window)")
+    forms = raw.get("forms", [])
+    if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
+        raise ProtocolError(f"{where}: 'forms' must be a list of form codes")
     return VisitDef(
-        str(raw["code"]),
-        str(raw["label_en"]),
-        str(raw["label_nl"]),
+        code,
+        _text(raw, "label_en", where),
+        _text(raw, "label_nl", where),
         day,
         before,
         after,
-        tuple(str(f) for f in raw.get("forms", ())),
+        tuple(forms),
     )
 
 
-def parse_protocol(raw: dict[str, Any]) -> Protocol:
-    """Check and build a Protocol; a malformed file raises ValueError naming what is wrong."""
-    visits = tuple(_visit(v) for v in raw["visits"])
-    codes = [v.code for v in visits]
-    if len(set(codes)) != len(codes):
-        raise ValueError(f"visit codes repeat: {codes}")
-    days = [v.day if v.day is not None else 0 for v in visits]
+def parse_protocol(raw: Any) -> Protocol:
+    """Check and build a Protocol; a malformed file raises ProtocolError naming what is wrong."""
+    top = _mapping(raw, "the protocol file")
+    listed = _get(top, "visits", "the protocol file")
+    if not isinstance(listed, list) or not listed:
+        raise ProtocolError("the protocol file: 'visits' must be a non-empty list")
+    visits = tuple(_visit(v, f"visit number {i + 1}") for i, v in enumerate(listed))
+    unscheduled = _visit(
+        _get(top, "unscheduled", "the protocol file"), "'unscheduled'", unscheduled=True
+    )
+    codes = [v.code for v in visits] + [unscheduled.code]
+    repeated = sorted({c for c in codes if codes.count(c) > 1})
+    if repeated:
+        raise ProtocolError(f"visit codes repeat: {', '.join(repeated)}")
+    days = [v.day for v in visits if v.day is not None]
     if days != sorted(days):
-        raise ValueError("visits must be listed in order of their day")
-    if 0 not in days:
-        raise ValueError("the protocol needs a day-0 (injection) visit")
-    rules = raw["eligibility"]
+        raise ProtocolError("visits must be listed in order of their day")
+    if days.count(0) != 1:
+        raise ProtocolError("the protocol needs exactly one day-0 (injection) visit")
+    screening = _mapping(_get(top, "screening", "the protocol file"), "'screening'")
+    from_day = _int(screening, "from_day", "'screening'")
+    to_day = _int(screening, "to_day", "'screening'")
+    if not from_day <= to_day < 0:
+        raise ProtocolError("'screening': from_day <= to_day < 0 (days before the injection)")
+    rules = _mapping(_get(top, "eligibility", "the protocol file"), "'eligibility'")
     return Protocol(
-        name=str(raw["protocol"]),
-        version=str(raw["version"]),
-        screening_from_day=int(raw["screening"]["from_day"]),
-        screening_to_day=int(raw["screening"]["to_day"]),
+        name=_text(top, "protocol", "the protocol file"),
+        version=_text(top, "version", "the protocol file"),
+        screening_from_day=from_day,
+        screening_to_day=to_day,
         eligibility=Eligibility(
-            minimum_age_years=int(rules["minimum_age_years"]),
-            refractory_worse_after_days=int(rules["refractory_worse_after_days"]),
-            refractory_not_improved_after_days=int(rules["refractory_not_improved_after_days"]),
-            refractory_recurrence_within_days=int(rules["refractory_recurrence_within_days"]),
+            minimum_age_years=_int(rules, "minimum_age_years", "'eligibility'"),
+            refractory_worse_after_days=_int(rules, "refractory_worse_after_days", "'eligibility'"),
+            refractory_not_improved_after_days=_int(
+                rules, "refractory_not_improved_after_days", "'eligibility'"
+            ),
+            refractory_recurrence_within_days=_int(
+                rules, "refractory_recurrence_within_days", "'eligibility'"
+            ),
         ),
         visits=visits,
-        unscheduled=_visit(raw["unscheduled"], unscheduled=True),
+        unscheduled=unscheduled,
     )
 
 
 def load_protocol(path: Path | None = None) -> Protocol:
     if path is None:
         return default_protocol()
-    return parse_protocol(json.loads(path.read_text(encoding="utf-8")))
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ProtocolError(f"{path.name} is not valid JSON: {exc}") from exc
+    return parse_protocol(raw)
 
 
 @cache

@@ -78,6 +78,29 @@ def service_message(error: ServiceError) -> str:
         Msg.RECORD_VOIDED: QCoreApplication.translate(
             "Messages", "This record is void and can no longer be changed."
         ),
+        Msg.NOT_ELIGIBLE: QCoreApplication.translate(
+            "Messages",
+            "Only a patient whose latest screening an investigator confirmed as eligible "
+            "can be enrolled.",
+        ),
+        Msg.ALREADY_ENROLLED: QCoreApplication.translate(
+            "Messages", "This patient is already enrolled."
+        ),
+        Msg.SCREENING_CONFIRMED: QCoreApplication.translate(
+            "Messages",
+            "An investigator has confirmed this screening; it can no longer be changed.",
+        ),
+        Msg.SCREENING_UNDECIDED: QCoreApplication.translate(
+            "Messages",
+            "Every criterion must be answered yes or no before the decision can be confirmed.",
+        ),
+        Msg.SCREENING_OPEN: QCoreApplication.translate(
+            "Messages",
+            "This patient already has a screening in progress; finish or void it first.",
+        ),
+        Msg.PATIENT_ENROLLED: QCoreApplication.translate(
+            "Messages", "This patient is enrolled and cannot be screened again."
+        ),
     }
     template = texts[code] if code in texts else str(code.value)
     return template.format(**{k: str(v) for k, v in p.items()})
