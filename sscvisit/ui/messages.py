@@ -137,7 +137,79 @@ def field_message(error: FieldError) -> str:
         ).format(**p)
     if error.field == "consent_date" and error.problem is Problem.INCONSISTENT:
         return QCoreApplication.translate("Messages", "Consent must be after the date of birth.")
+    rule = error.params.get("rule")
+    if error.problem is Problem.INCONSISTENT and isinstance(rule, str):
+        sentence = _rule_message(rule)
+        if sentence is not None:
+            return sentence
     return texts[error.problem].format(**p)
+
+
+def _rule_message(rule: str) -> str | None:
+    """Plain sentences for the cross-field rules the services name in ``params["rule"]``."""
+    texts = {
+        "consent_after_screening": QCoreApplication.translate(
+            "Messages", "Informed consent must come before the screening."
+        ),
+        "before_consent": QCoreApplication.translate(
+            "Messages", "Cannot be before the informed consent date."
+        ),
+        "before_screening": QCoreApplication.translate(
+            "Messages", "Cannot be before the screening date."
+        ),
+        "before_enrolment": QCoreApplication.translate(
+            "Messages", "Cannot be before the enrolment date."
+        ),
+        "before_injection": QCoreApplication.translate(
+            "Messages", "Cannot be before the injection visit."
+        ),
+        "injection_not_recorded": QCoreApplication.translate(
+            "Messages", "Record the injection visit first."
+        ),
+        "injection_recorded": QCoreApplication.translate(
+            "Messages", "The injection has been recorded; change its visit date instead."
+        ),
+        "after_later_visit": QCoreApplication.translate(
+            "Messages", "Later visits are recorded before this date."
+        ),
+        "later_visits_recorded": QCoreApplication.translate(
+            "Messages", "Later visits are already recorded."
+        ),
+        "outside_screening_window": QCoreApplication.translate(
+            "Messages", "Must fall within the screening window of the protocol."
+        ),
+        "course_end_before_start": QCoreApplication.translate(
+            "Messages", "The course cannot end before it starts."
+        ),
+        "course_not_finished": QCoreApplication.translate(
+            "Messages", "The course must have ended by the screening date."
+        ),
+        "too_early_for_worse": QCoreApplication.translate(
+            "Messages",
+            "'Worse after 1 month' needs the screening a month or more after the course.",
+        ),
+        "too_early_for_not_improved": QCoreApplication.translate(
+            "Messages",
+            "'Not improved after 2 months' needs the screening two months or more "
+            "after the course.",
+        ),
+        "recurrence_date_missing": QCoreApplication.translate(
+            "Messages", "Enter the date the ulcer came back."
+        ),
+        "recurrence_after_screening": QCoreApplication.translate(
+            "Messages", "The recurrence cannot be after the screening."
+        ),
+        "recurrence_outside_window": QCoreApplication.translate(
+            "Messages", "The ulcer must have come back within 3 months after the course."
+        ),
+        "rule_missing": QCoreApplication.translate(
+            "Messages", "Choose why the ulcer is refractory."
+        ),
+        "course_dates_missing": QCoreApplication.translate(
+            "Messages", "Enter the start and end of the IV prostacyclin course."
+        ),
+    }
+    return texts.get(rule)
 
 
 def _number(value: object) -> str:
