@@ -10,8 +10,9 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
-from sscvisit.services import auth, patients
-from sscvisit.services.dto import UserInfo
+from sscvisit.services import auth, patients, screening, visits
+from sscvisit.services.clock import today as local_today
+from sscvisit.services.dto import PatientRow, UserInfo
 from sscvisit.services.study import Study
 
 SEED = 20151
@@ -51,7 +52,21 @@ _FAMILY = (
 )
 _GIVEN_F = ("Anna", "Maria", "Eva", "Sanne", "Lotte", "Femke", "Ingrid", "Petra", "Marloes", "Joke")
 _GIVEN_M = ("Jan", "Pieter", "Kees", "Bram", "Thijs", "Ruud", "Henk", "Sander", "Wouter", "Erik")
-FIRST_CONSENT = dt.date(2025, 9, 1)
+# Demo dates are fixed relative to the day the demo is made, so the schedule is always current.
+CONSENT_SPAN_DAYS = 420
+
+FIRST_SCREENED = 3  # SSC-001..003 stay registered only (one edited, one voided)
+# (injection day relative to "today", what happened at the visits so far)
+# Each enrolled demo patient sits at another point of the schedule.
+ENROLLED: tuple[tuple[int, str], ...] = (
+    (-110, "complete"),  # every visit done, week 12 included
+    (-60, "week4_missed"),  # week 4 missed, week 8 done, week 12 to come
+    (-30, "on_track"),  # week 1 done, week 4 due now
+    (-12, "week1_late"),  # week 1 done out of its window: a protocol deviation
+    (-16, "week1_overdue"),  # week 1 not recorded and its window has closed
+    (-2, "injected"),  # injected, week 1 due this week
+    (5, "planned"),  # enrolled, injection next week
+)
 
 
 @dataclass(frozen=True)
@@ -60,19 +75,24 @@ class DemoStudy:
     patient_count: int
 
 
-def demo_registrations(count: int, seed: int = SEED) -> list[patients.Registration]:
+def demo_registrations(
+    count: int, seed: int = SEED, today: dt.date | None = None
+) -> list[patients.Registration]:
+    day = today or local_today()
     rng = random.Random(seed)
     made: list[patients.Registration] = []
     for index in range(count):
         female = rng.random() < 0.8  # SSc affects women about four times as often
         born = dt.date(rng.randint(1962, 2005), rng.randint(1, 12), rng.randint(1, 28))
-        consent = FIRST_CONSENT + dt.timedelta(days=(index * 13) % 420 + rng.randint(0, 6))
+        consent = day - dt.timedelta(
+            days=CONSENT_SPAN_DAYS - (index * 13) % 400 + rng.randint(0, 6)
+        )
         made.append(
             patients.Registration(
                 sex="F" if female else "M",
                 birth_year=born.year,
                 consent_date=consent,
-                consent_version="v2.1" if consent < dt.date(2026, 3, 1) else "v3.0",
+                consent_version="v2.1" if (day - consent).days > 200 else "v3.0",
                 family_name=rng.choice(_FAMILY),
                 given_names=rng.choice(_GIVEN_F if female else _GIVEN_M),
                 date_of_birth=born,
@@ -82,8 +102,11 @@ def demo_registrations(count: int, seed: int = SEED) -> list[patients.Registrati
     return made
 
 
-def create_demo(study: Study, *, patient_count: int = 24) -> DemoStudy:
-    """Fill an empty study database with the demo users and patients."""
+def create_demo(
+    study: Study, *, patient_count: int = 24, today: dt.date | None = None
+) -> DemoStudy:
+    """Fill an empty study database with the demo users, patients, screenings and visits."""
+    day = today or local_today()
     admin_name, admin_full, admin_pw = DEMO_USERS["admin"]
     auth.create_first_admin(study, admin_name, admin_full, admin_pw)
     admin = auth.login(study, admin_name, admin_pw)
@@ -94,14 +117,160 @@ def create_demo(study: Study, *, patient_count: int = 24) -> DemoStudy:
         first = auth.login(study, name, password + "-temp")
         users[role] = auth.change_password(study, first, password + "-temp", password)
     nurse = users["nurse"]
-    rows = patients.register_many(study, nurse, demo_registrations(patient_count))
+    registrations = demo_registrations(patient_count, today=day)
+    scenarios = len(registrations) >= FIRST_SCREENED + len(ENROLLED) + 5
+    if scenarios:
+        # The enrolled patients' consent must precede their screening, 14 days before injection.
+        for index, (injection_day, _story) in enumerate(ENROLLED):
+            consent = day + dt.timedelta(days=injection_day - 14 - 10)
+            registrations[FIRST_SCREENED + index] = _consented(
+                registrations[FIRST_SCREENED + index], consent
+            )
+    rows = patients.register_many(study, nurse, registrations)
     if len(rows) >= 3:
         # A little history, so the audit trail shows corrections and a voided registration.
         patients.update_patient(
             study, nurse, rows[1].id, {"consent_version": "v2.2"}, "Source document corrected"
         )
         patients.void_patient(study, nurse, rows[2].id, "Registered twice by mistake")
+    if scenarios:
+        _screen_and_schedule(study, users, rows, day)
     return DemoStudy(users, len(rows))
+
+
+def _consented(registration: patients.Registration, on: dt.date) -> patients.Registration:
+    return patients.Registration(**{**registration.values(), "consent_date": on})  # type: ignore[arg-type]
+
+
+def _eligible_input(screening_day: dt.date) -> screening.ScreeningInput:
+    """A patient who meets every criterion (DOMAIN.md's ACR/EULAR example scores 10)."""
+    return screening.ScreeningInput(
+        screening_date=screening_day,
+        answers={
+            "inc3": "yes",
+            "inc4": "yes",
+            **dict.fromkeys(("exc1", "exc2", "exc3", "exc4", "exc5", "exc6", "exc7"), "no"),
+        },
+        sources={"inc3": "Outpatient letter and ulcer photo", "exc1": "Hand X-ray before referral"},
+        acr_findings=("puffy_fingers", "sclerodactyly", "raynaud", "anticentromere"),
+        ulcer_hand="R",
+        ulcer_finger="D2",
+        ulcer_site="tip",
+        prostacyclin_start=screening_day - dt.timedelta(days=75),
+        prostacyclin_end=screening_day - dt.timedelta(days=70),
+        refractory_rule="not_improved_2m",
+    )
+
+
+def _screen(
+    study: Study,
+    users: dict[str, UserInfo],
+    patient: PatientRow,
+    data: screening.ScreeningInput,
+    *,
+    confirm: bool = True,
+) -> None:
+    saved = screening.save_screening(
+        study, users["nurse"], patient.id, data, today=data.screening_date
+    )
+    if confirm:
+        name, _full, password = DEMO_USERS["investigator"]
+        screening.confirm_screening(study, name, password, saved.id)
+
+
+def _screen_and_schedule(
+    study: Study, users: dict[str, UserInfo], rows: list[PatientRow], day: dt.date
+) -> None:
+    nurse = users["nurse"]
+    for index, (injection_day, story) in enumerate(ENROLLED):
+        patient = rows[FIRST_SCREENED + index]
+        injection = day + dt.timedelta(days=injection_day)
+        screening_day = injection - dt.timedelta(days=14)
+        _screen(study, users, patient, _eligible_input(screening_day))
+        visits.enrol(
+            study,
+            nurse,
+            patient.id,
+            planned_injection_date=injection,
+            enrolled_on=screening_day + dt.timedelta(days=2),
+            today=screening_day + dt.timedelta(days=2),
+        )
+        _play(study, nurse, patient.id, injection, story, day)
+
+    failures = rows[FIRST_SCREENED + len(ENROLLED) : FIRST_SCREENED + len(ENROLLED) + 3]
+    for offset, patient in enumerate(failures):
+        screening_day = patient.consent_date + dt.timedelta(days=3 + offset)
+        data = _eligible_input(screening_day)
+        failing = ({"exc2": "yes"}, {"inc3": "no"}, {"exc5": "yes"})[offset]
+        _screen(
+            study,
+            users,
+            patient,
+            screening.ScreeningInput(
+                **{
+                    **data.__dict__,
+                    "answers": {**data.answers, **failing},
+                    "sources": {**data.sources, next(iter(failing)): "Referral letter"},
+                }
+            ),
+        )
+    # The first screen failure came back later and was re-screened: eligible, not yet enrolled.
+    again = max(failures[0].consent_date + dt.timedelta(days=40), day - dt.timedelta(days=6))
+    _screen(study, users, failures[0], _eligible_input(min(again, day)))
+    # One screening still in progress (undecided: two exclusions not yet assessed).
+    draft = rows[FIRST_SCREENED + len(ENROLLED) + 3]
+    data = _eligible_input(min(draft.consent_date + dt.timedelta(days=2), day))
+    _screen(
+        study,
+        users,
+        draft,
+        screening.ScreeningInput(
+            **{**data.__dict__, "answers": {**data.answers, "exc3": "not_assessed", "exc6": None}}
+        ),
+        confirm=False,
+    )
+
+
+def _play(
+    study: Study, nurse: UserInfo, patient_id: int, injection: dt.date, story: str, day: dt.date
+) -> None:
+    """Record the visits of one demo patient up to ``day``, as the story says."""
+    if story == "planned":
+        return
+    schedule = {v.visit_code: v for v in visits.schedule(study, nurse, patient_id, today=day)}
+
+    def done(code: str, on_day: int, deviation_reason: str | None = None) -> None:
+        when = injection + dt.timedelta(days=on_day)
+        visits.record_visit(
+            study, nurse, schedule[code].id, when, deviation_reason=deviation_reason, today=day
+        )
+
+    done("injection", 0)
+    if story == "injected":
+        return
+    if story != "week1_overdue":
+        if story == "week1_late":
+            done("week1", 10, deviation_reason="Patient ill with influenza on the planned day")
+        else:
+            done("week1", 7)
+    if story in {"complete", "week4_missed"}:
+        if story == "week4_missed":
+            visits.mark_missed(
+                study, nurse, schedule["week4"].id, "Admitted elsewhere; seen by GP", today=day
+            )
+        else:
+            done("week4", 27)
+        done("week8", 57)
+    if story == "complete":
+        done("week12", 85)
+        visits.add_unscheduled(
+            study,
+            nurse,
+            patient_id,
+            injection + dt.timedelta(days=40),
+            comment="Extra wound check",
+            today=day,
+        )
 
 
 def login_demo(study: Study, role: str = "nurse") -> UserInfo:

@@ -1,0 +1,53 @@
+"""The demo study: every kind of patient a screen needs, through the real services."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from sscvisit.services import audit, demo, patients, screening, visits
+from sscvisit.services.study import Study
+
+TODAY = dt.date(2026, 11, 25)  # a Wednesday
+
+
+def test_demo_study_has_screened_enrolled_and_failed_patients(sqlite_url: str) -> None:
+    study = Study.open(sqlite_url)
+    try:
+        demo.create_demo(study, today=TODAY)
+        nurse = demo.login_demo(study)
+        rows = patients.list_patients(study, nurse)
+        statuses = Counter(r.status for r in rows)
+        assert statuses["enrolled"] == len(demo.ENROLLED)
+        assert statuses["screen_failed"] == 2
+        assert statuses["screening"] == 2  # one re-screened and eligible, one draft
+        rescreened = [r for r in rows if len(screening.list_screenings(study, nurse, r.id)) == 2]
+        assert len(rescreened) == 1
+        history = screening.list_screenings(study, nurse, rescreened[0].id)
+        assert [s.result for s in history] == ["eligible", "not_eligible"]
+
+        visit_statuses: Counter[str] = Counter()
+        for row in rows:
+            if row.status == "enrolled":
+                visit_statuses.update(
+                    v.status for v in visits.schedule(study, nurse, row.id, today=TODAY)
+                )
+        assert visit_statuses["done_out_of_window"] == 1
+        assert visit_statuses["missed"] == 1
+        assert visit_statuses["done"] >= 10
+        due, overdue = visits.due_and_overdue(study, nurse, today=TODAY)
+        assert due
+        assert [v.visit_code for v in overdue] == ["week1"]
+        assert audit.verify_chain(study.engine).ok
+    finally:
+        study.close()
+
+
+def test_small_demo_has_no_scenarios(sqlite_url: str) -> None:
+    study = Study.open(sqlite_url)
+    try:
+        demo.create_demo(study, patient_count=4, today=TODAY)
+        nurse = demo.login_demo(study)
+        assert {r.status for r in patients.list_patients(study, nurse)} == {"registered"}
+    finally:
+        study.close()
