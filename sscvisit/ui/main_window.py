@@ -22,6 +22,7 @@ from sscvisit.ui.context import UiContext
 ORGANISATION = "UMC Utrecht"
 APPLICATION = "sscvisit"
 
+PAGE_WEEK = "week"
 PAGE_PATIENTS = "patients"
 PAGE_AUDIT = "audit"
 PAGE_ADMIN = "admin"
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         from sscvisit.ui.audit_viewer import AuditViewer
         from sscvisit.ui.patient_list import PatientListView
         from sscvisit.ui.patient_page import PatientPage
+        from sscvisit.ui.week_overview import WeekOverview
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -67,7 +69,12 @@ class MainWindow(QMainWindow):
         self.patients_stack: QStackedWidget | None = None
         self.audit_viewer: AuditViewer | None = None
         self.user_admin: UserAdminWidget | None = None
+        self.week_overview: WeekOverview | None = None
 
+        if user.may("view_data"):
+            # What is due this week and overdue, for the whole study: where the day starts.
+            self.week_overview = WeekOverview(ctx, self)
+            self._add_page(PAGE_WEEK, self.tr("This week"), self.week_overview)
         if user.may("view_data") or user.may("manage_users"):
             # Administrators see the pseudonymous list (read-only; the services refuse entry).
             self.patients_stack = QStackedWidget()
@@ -80,6 +87,8 @@ class MainWindow(QMainWindow):
             self.patient_page.auditRequested.connect(self.show_audit)
             self.patient_page.patientChanged.connect(self.patient_list.update_patient)
             self._add_page(PAGE_PATIENTS, self.tr("Patients"), self.patients_stack)
+            if self.week_overview is not None:
+                self.week_overview.patientActivated.connect(self.show_patient)
         if user.may("view_audit"):
             self.audit_viewer = AuditViewer(ctx, self)
             self._add_page(PAGE_AUDIT, self.tr("Audit trail"), self.audit_viewer)
@@ -198,7 +207,9 @@ class MainWindow(QMainWindow):
         if not self._refresh_on_show:
             return
         shown = self.stack.currentWidget()
-        if key == PAGE_PATIENTS and self.patient_list is not None:
+        if key == PAGE_WEEK and self.week_overview is not None:
+            self.week_overview.refresh()
+        elif key == PAGE_PATIENTS and self.patient_list is not None:
             if isinstance(shown, QStackedWidget) and shown.currentWidget() is self.patient_list:
                 self.patient_list.refresh()  # the list loads when shown, so it is current
         elif key == PAGE_AUDIT and self.audit_viewer is not None:

@@ -16,7 +16,7 @@ GENERIC = field_message(FieldError("x", Problem.INCONSISTENT))
 def _rules_named_by_services() -> set[str]:
     rules: set[str] = set()
     for path in SERVICES.glob("*.py"):
-        rules.update(re.findall(r'rule="([a-z0-9_]+)"', path.read_text(encoding="utf-8")))
+        rules.update(re.findall(r'\brule="([a-z0-9_]+)"', path.read_text(encoding="utf-8")))
     return rules
 
 

@@ -1,0 +1,300 @@
+"""This week, for the whole study: the visits due this week and those overdue.
+
+Two tables over ``visits.due_and_overdue``; the headings carry the week and the counts.
+Enter or a double-click on a row opens that patient (``patientActivated``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any, Literal
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sscvisit.services import clock, visits
+from sscvisit.services.dto import VisitInfo
+from sscvisit.services.errors import ServiceError
+from sscvisit.services.protocol import week_of
+from sscvisit.ui.context import UiContext
+from sscvisit.ui.register_dialog import ErrorBanner
+from sscvisit.ui.visit_dialogs import window_text
+
+PATIENT_ROLE = int(Qt.ItemDataRole.UserRole)
+VISIT_ROLE = PATIENT_ROLE + 1
+
+Kind = Literal["due", "overdue"]
+
+
+class DueVisitModel(QAbstractTableModel):
+    """Visits of many patients, one row each; the last column counts days left or overdue."""
+
+    COLUMNS = ("subject", "visit", "target_date", "window", "days")
+
+    def __init__(self, kind: Kind, language: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.kind: Kind = kind
+        self._language = language
+        self._rows: list[VisitInfo] = []
+        self._today = clock.today()
+        self._titles = [
+            self.tr("Subject"),
+            self.tr("Visit"),
+            self.tr("Target date"),
+            self.tr("Window"),
+            self.tr("Days left") if kind == "due" else self.tr("Days overdue"),
+        ]
+
+    def set_visits(self, rows: Sequence[VisitInfo], today: dt.date) -> None:
+        self.beginResetModel()
+        self._today = today
+        self._rows = sorted(
+            rows,
+            key=lambda v: (v.window_end or v.target_date or today, v.subject_number, v.sequence),
+        )
+        self.endResetModel()
+
+    def visit(self, row: int) -> VisitInfo:
+        return self._rows[row]
+
+    def visits(self) -> list[VisitInfo]:
+        return list(self._rows)
+
+    def days(self, visit: VisitInfo) -> int | None:
+        """Days left in the window (due), or days since it closed (overdue)."""
+        end = visit.window_end or visit.target_date
+        if end is None:
+            return None
+        return (end - self._today).days if self.kind == "due" else (self._today - end).days
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._titles)
+        ):
+            return self._titles[section]
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        visit = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(visit, column)
+        if role == PATIENT_ROLE:
+            return visit.patient_id
+        if role == VISIT_ROLE:
+            return visit.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "days":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and column == "subject":
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _text(self, visit: VisitInfo, column: str) -> str:
+        if column == "subject":
+            return visit.subject_number
+        if column == "visit":
+            return visit.label(self._language)
+        if column == "target_date":
+            return visit.target_date.isoformat() if visit.target_date else "—"
+        if column == "window":
+            return window_text(visit)
+        days = self.days(visit)
+        if days is None:
+            return "—"
+        if self.kind == "due" and days == 0:
+            return self.tr("last day")
+        return str(days)
+
+
+class _VisitTable(QTableView):
+    def __init__(self, model: DueVisitModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+
+class WeekOverview(QWidget):
+    """The "This week" page: what is due this week and what is overdue, for every patient."""
+
+    patientActivated = Signal(int)  # noqa: N815 Qt signal name
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._today: dt.date | None = None
+        self._locale = (
+            QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+            if ctx.language == "nl"
+            else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        )
+        self._week = self.week_text(clock.today())
+        self.setObjectName("week_overview")
+
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.6)
+        title_font.setBold(True)
+        self.title = QLabel(self.tr("This week"), self)
+        self.title.setObjectName("week_title")
+        self.title.setFont(title_font)
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.setObjectName("refresh")
+        self.banner = ErrorBanner(self)
+
+        heading_font = QFont(self.font())
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.2)
+        heading_font.setBold(True)
+        self.due_model = DueVisitModel("due", ctx.language, self)
+        self.overdue_model = DueVisitModel("overdue", ctx.language, self)
+        self.due_heading = QLabel(self)
+        self.due_heading.setObjectName("due_heading")
+        self.due_heading.setFont(heading_font)
+        self.overdue_heading = QLabel(self)
+        self.overdue_heading.setObjectName("overdue_heading")
+        self.overdue_heading.setFont(heading_font)
+        self.overdue_heading.setStyleSheet("color: #b71c1c;")
+        self.due_table = _VisitTable(self.due_model, self)
+        self.due_table.setObjectName("due_table")
+        self.overdue_table = _VisitTable(self.overdue_model, self)
+        self.overdue_table.setObjectName("overdue_table")
+        self.due_empty = self._empty_label(self.tr("Nothing is due this week."))
+        self.overdue_empty = self._empty_label(self.tr("Nothing is overdue."))
+        self.due_stack = self._stack(self.due_table, self.due_empty)
+        self.overdue_stack = self._stack(self.overdue_table, self.overdue_empty)
+        self.hint = QLabel(
+            self.tr("Double-click a visit, or select it and press Enter, to open the patient."),
+            self,
+        )
+        self.hint.setObjectName("hint")
+        self.hint.setEnabled(False)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch(1)
+        top.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.due_heading)
+        layout.addWidget(self.due_stack, 3)
+        layout.addSpacing(8)
+        layout.addWidget(self.overdue_heading)
+        layout.addWidget(self.overdue_stack, 2)
+        layout.addWidget(self.hint)
+        QWidget.setTabOrder(self.due_table, self.overdue_table)
+        QWidget.setTabOrder(self.overdue_table, self.refresh_button)
+
+        self.refresh_button.clicked.connect(lambda: self.refresh(self._today))
+        for table in (self.due_table, self.overdue_table):
+            table.activated.connect(self._on_activated)
+        self._show_counts(0, 0)
+
+    def _empty_label(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setStyleSheet(
+            "color: palette(placeholder-text); font-style: italic;"
+            " border: 1px dashed palette(mid); border-radius: 4px; padding: 16px;"
+        )
+        return label
+
+    def _stack(self, table: QTableView, empty: QLabel) -> QStackedWidget:
+        stack = QStackedWidget(self)
+        stack.addWidget(table)
+        stack.addWidget(empty)
+        return stack
+
+    # -- public ------------------------------------------------------------------------------
+
+    def refresh(self, today: dt.date | None = None) -> None:
+        """Reload for the week holding ``today`` (the workstation's date when None)."""
+        self._today = today
+        day = today or clock.today()
+        try:
+            due, overdue = visits.due_and_overdue(self._ctx.study, self._ctx.user, today=day)
+        except ServiceError as error:
+            self.banner.show_service_error(error)
+            due, overdue = [], []
+        else:
+            self.banner.clear_error()
+        self.due_model.set_visits(due, day)
+        self.overdue_model.set_visits(overdue, day)
+        self._week = self.week_text(day)
+        self._show_counts(len(due), len(overdue))
+        self.due_stack.setCurrentWidget(self.due_table if due else self.due_empty)
+        self.overdue_stack.setCurrentWidget(self.overdue_table if overdue else self.overdue_empty)
+
+    def error_code(self) -> str | None:
+        return self.banner.code
+
+    def week_text(self, day: dt.date) -> str:
+        monday, sunday = week_of(day)
+        return "{monday} – {sunday}".format(
+            monday=self._locale.toString(QDate(monday.year, monday.month, monday.day), "ddd d MMM"),
+            sunday=self._locale.toString(QDate(sunday.year, sunday.month, sunday.day), "ddd d MMM"),
+        )
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _show_counts(self, due: int, overdue: int) -> None:
+        self.due_heading.setText(
+            self.tr("Due this week ({week}): {count}").format(week=self._week, count=due)
+        )
+        self.overdue_heading.setText(self.tr("Overdue: {count}").format(count=overdue))
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.patientActivated.emit(int(index.data(PATIENT_ROLE)))
