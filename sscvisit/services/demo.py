@@ -142,7 +142,7 @@ def _consented(registration: patients.Registration, on: dt.date) -> patients.Reg
     return patients.Registration(**{**registration.values(), "consent_date": on})  # type: ignore[arg-type]
 
 
-def _eligible_input(screening_day: dt.date) -> screening.ScreeningInput:
+def eligible_screening(screening_day: dt.date) -> screening.ScreeningInput:
     """A patient who meets every criterion (DOMAIN.md's ACR/EULAR example scores 10)."""
     return screening.ScreeningInput(
         screening_date=screening_day,
@@ -186,7 +186,7 @@ def _screen_and_schedule(
         patient = rows[FIRST_SCREENED + index]
         injection = day + dt.timedelta(days=injection_day)
         screening_day = injection - dt.timedelta(days=14)
-        _screen(study, users, patient, _eligible_input(screening_day))
+        _screen(study, users, patient, eligible_screening(screening_day))
         visits.enrol(
             study,
             nurse,
@@ -200,7 +200,7 @@ def _screen_and_schedule(
     failures = rows[FIRST_SCREENED + len(ENROLLED) : FIRST_SCREENED + len(ENROLLED) + 3]
     for offset, patient in enumerate(failures):
         screening_day = patient.consent_date + dt.timedelta(days=3 + offset)
-        data = _eligible_input(screening_day)
+        data = eligible_screening(screening_day)
         failing = ({"exc2": "yes"}, {"inc3": "no"}, {"exc5": "yes"})[offset]
         _screen(
             study,
@@ -216,10 +216,10 @@ def _screen_and_schedule(
         )
     # The first screen failure came back later and was re-screened: eligible, not yet enrolled.
     again = max(failures[0].consent_date + dt.timedelta(days=40), day - dt.timedelta(days=6))
-    _screen(study, users, failures[0], _eligible_input(min(again, day)))
+    _screen(study, users, failures[0], eligible_screening(min(again, day)))
     # One screening still in progress (undecided: two exclusions not yet assessed).
     draft = rows[FIRST_SCREENED + len(ENROLLED) + 3]
-    data = _eligible_input(min(draft.consent_date + dt.timedelta(days=2), day))
+    data = eligible_screening(min(draft.consent_date + dt.timedelta(days=2), day))
     _screen(
         study,
         users,

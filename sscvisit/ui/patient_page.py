@@ -7,16 +7,12 @@ from collections.abc import Mapping
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +25,8 @@ from sscvisit.ui.context import UiContext
 from sscvisit.ui.forms import FieldSummary, display_text, field_caption
 from sscvisit.ui.reason_dialog import ReasonDialog
 from sscvisit.ui.register_dialog import ErrorBanner, RegistrationEditor, field_error_text
+from sscvisit.ui.screening_summary import ScreeningSummary
+from sscvisit.ui.visit_timeline import VisitTimeline
 
 _ALL_FIELDS = {**patients.PATIENT_FIELDS, **patients.IDENTITY_FIELDS}
 
@@ -218,24 +216,14 @@ class PatientPage(QWidget):
             self.summary.set_label_width(width)
             self.identity.set_label_width(width)
 
-        self.visits = QTableWidget(0, 5, self)
-        self.visits.setObjectName("visits")
-        self.visits.setHorizontalHeaderLabels(
-            [
-                self.tr("Visit"),
-                self.tr("Target day"),
-                self.tr("Window"),
-                self.tr("Date"),
-                self.tr("Status"),
-            ]
-        )
-        self.visits.verticalHeader().hide()
-        self.visits.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.visits.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.visits.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self._show_no_visits()
+        # The screening record(s) and the visit schedule: each keeps itself in step with the
+        # services and says when it changed, so the header (the patient's status) follows.
+        self.screening = ScreeningSummary(ctx, self)
+        screening_box = QGroupBox(self.tr("Screening and eligibility"), self)
+        QVBoxLayout(screening_box).addWidget(self.screening)
+        self.timeline = VisitTimeline(ctx, self)
         visits_box = QGroupBox(self.tr("Visits"), self)
-        QVBoxLayout(visits_box).addWidget(self.visits)
+        QVBoxLayout(visits_box).addWidget(self.timeline)
 
         header = QHBoxLayout()
         header.addWidget(self.back_button)
@@ -251,6 +239,7 @@ class PatientPage(QWidget):
         left.addWidget(study_box)
         if identity_box is not None:
             left.addWidget(identity_box)
+        left.addWidget(screening_box)
         left.addStretch(1)
         body = QHBoxLayout()
         body.addLayout(left, 2)
@@ -262,8 +251,11 @@ class PatientPage(QWidget):
         layout.addLayout(body, 1)
 
         order = [self.back_button, self.edit_button, self.void_button, self.audit_button]
-        for before, after in zip(order, [*order[1:], self.visits], strict=False):
+        for before, after in zip(order, [*order[1:], self.screening], strict=False):
             QWidget.setTabOrder(before, after)
+        QWidget.setTabOrder(self.screening, self.timeline)
+        self.screening.changed.connect(self._part_changed)
+        self.timeline.changed.connect(self._part_changed)
 
         self.back_button.clicked.connect(self.back)
         self.edit_button.clicked.connect(self.edit)
@@ -289,6 +281,8 @@ class PatientPage(QWidget):
             self._update_actions()
             return
         self._show_row(row)
+        self.screening.show_patient(patient_id)
+        self.timeline.show_patient(patient_id)
 
     def edit(self) -> PatientEditDialog | None:
         """Open the edit dialog on the current values (window-modal, not exec())."""
@@ -311,10 +305,6 @@ class PatientPage(QWidget):
         dialog.reasonGiven.connect(self._void_with)
         dialog.open()
         return dialog
-
-    def visit_placeholder(self) -> str:
-        item = self.visits.item(0, 0)
-        return item.text() if item is not None else ""
 
     # -- internals ---------------------------------------------------------------------------
 
@@ -341,17 +331,20 @@ class PatientPage(QWidget):
             self.void_banner.hide()
         self._update_actions()
 
-    def _show_no_visits(self) -> None:
-        self.visits.setRowCount(1)
-        item = QTableWidgetItem(self.tr("No visits scheduled yet"))
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-        item.setForeground(self.palette().placeholderText())
-        font = QFont(item.font())
-        font.setItalic(True)
-        item.setFont(font)
-        self.visits.setItem(0, 0, item)
-        self.visits.setSpan(0, 0, 1, self.visits.columnCount())
+    def _part_changed(self, patient_id: int) -> None:
+        """A screening or visit was saved: reload the header and tell the list (status)."""
+        if self._row is None or self._row.id != patient_id:
+            return
+        try:
+            row = self._fetch(patient_id)
+        except ServiceError as error:
+            self.banner.show_service_error(error)
+            return
+        self._on_saved(row)
+        if self.sender() is self.screening:
+            self.timeline.show_patient(patient_id)  # a confirmed screening may allow enrolment
+        else:
+            self.screening.show_patient(patient_id)  # enrolment closes new screenings
 
     def _update_actions(self) -> None:
         row = self._row

@@ -78,9 +78,8 @@ def test_the_page_shows_the_patient(
     assert page.identity is not None
     assert page.identity.text_of("family_name") == "de Vries"
     assert page.identity.text_of("hospital_number") == "H1000038"
-    assert page.visits.columnCount() == 5
-    assert page.visits.rowCount() == 1
-    assert page.visit_placeholder()
+    assert not page.timeline.is_enrolled()
+    assert page.screening.latest() is None
     assert page.edit_button.isVisible()
     assert page.void_button.isVisible()
 
@@ -290,3 +289,38 @@ def test_reason_dialog_quick_picks_and_minimum(qtbot: QtBot) -> None:
     with qtbot.waitSignal(dialog.reasonGiven) as given:
         qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return)
     assert given.args == [dialog.reason_edit.itemText(0)]
+
+
+def test_screening_and_schedule_keep_the_header_in_step(
+    qtbot: QtBot, study_users: StudyWithUsers, patient: PatientRow
+) -> None:
+    from sscvisit.services import demo, screening, visits
+
+    study, nurse = study_users.study, study_users.users["nurse"]
+    day = dt.date(2025, 2, 3)
+    saved = screening.save_screening(
+        study, nurse, patient.id, demo.eligible_screening(day), today=day
+    )
+    screening.confirm_screening(study, "investigator", "investigator-password-1", saved.id)
+    page = make_page(qtbot, study_users, "nurse", patient)
+    assert page.status_label.text() == "Screening"
+    latest = page.screening.latest()
+    assert latest is not None
+    assert latest.result == "eligible"
+    assert page.timeline.may_enrol()
+
+    visits.enrol(
+        study,
+        nurse,
+        patient.id,
+        planned_injection_date=day + dt.timedelta(days=10),
+        enrolled_on=day + dt.timedelta(days=1),
+        today=day + dt.timedelta(days=1),
+    )
+    with qtbot.waitSignal(page.patientChanged) as changed:
+        page.timeline.changed.emit(patient.id)
+    assert changed.args[0].status == "enrolled"
+    assert page.status_label.text() == "Enrolled"
+    page.timeline.show_patient(patient.id)
+    assert page.timeline.is_enrolled()
+    assert not page.screening.can_start_new()
