@@ -59,17 +59,39 @@ def _screens(
     study: Study, nurse: object, admin: object, language: str
 ) -> dict[str, Callable[[Path], Path]]:
     from sscvisit.services import patients
+    from sscvisit.services import screening as screening_service
     from sscvisit.services.dto import UserInfo
     from sscvisit.ui.app import build_main_window
     from sscvisit.ui.context import UiContext
     from sscvisit.ui.login import LoginDialog
     from sscvisit.ui.register_dialog import RegisterPatientDialog
+    from sscvisit.ui.screening_form import ScreeningDialog
     from sscvisit.ui.settings_dialog import SettingsDialog
 
     assert isinstance(nurse, UserInfo)
     assert isinstance(admin, UserInfo)
     rows = patients.list_patients(study, nurse)
     edited = rows[1].id if len(rows) > 1 else rows[0].id
+    by_status: dict[str, list[int]] = {}
+    for row in rows:
+        by_status.setdefault(row.status, []).append(row.id)
+    # The demo's enrolled patients sit at different points of the schedule; the fourth has a
+    # week-1 visit done out of its window. Fall back to any patient in a small demo.
+    enrolled = by_status.get("enrolled", [edited])
+    timeline_patient = enrolled[min(3, len(enrolled) - 1)]
+    failed = by_status.get("screen_failed", [])
+    in_screening = by_status.get("screening", [])
+
+    def screening_of(patient_id: int, path: Path, *, draft: bool = False) -> Path:
+        history = screening_service.list_screenings(study, nurse, patient_id)
+        chosen = next((s for s in history if (s.state == "draft") == draft), None)
+        dialog = ScreeningDialog(
+            UiContext(study, nurse, language), patient_id, chosen.id if chosen else None
+        )
+        result = _save(dialog, path, SCREEN)
+        dialog.close()
+        dialog.deleteLater()
+        return result
 
     def login(path: Path) -> Path:
         dialog = LoginDialog(study.location)
@@ -126,10 +148,12 @@ def _screens(
         dialog.deleteLater()
         return result
 
-    return {
+    screens: dict[str, Callable[[Path], Path]] = {
         "01_login": login,
+        "02_this_week": lambda p: window_on(nurse, "week", p),
         "02_patient_list": lambda p: window_on(nurse, "patients", p),
         "03_patient_page": lambda p: window_on(nurse, "patients", p, edited),
+        "03_patient_timeline": lambda p: window_on(nurse, "patients", p, timeline_patient),
         "04_register_patient": register,
         "05_register_patient_errors": register_errors,
         "06_audit_trail": lambda p: window_on(nurse, "audit", p),
@@ -137,3 +161,15 @@ def _screens(
         "08_user_administration": lambda p: window_on(admin, "admin", p),
         "09_settings_admin": settings,
     }
+    if enrolled != [edited]:
+        screens["10_screening_eligible"] = lambda p: screening_of(enrolled[0], p)
+    if failed:
+        screens["11_screening_failure"] = lambda p: screening_of(failed[0], p)
+    draft_patients = [
+        pid
+        for pid in in_screening
+        if any(s.state == "draft" for s in screening_service.list_screenings(study, nurse, pid))
+    ]
+    if draft_patients:
+        screens["12_screening_draft"] = lambda p: screening_of(draft_patients[0], p, draft=True)
+    return screens
