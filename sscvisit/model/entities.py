@@ -14,11 +14,13 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     Boolean,
     Date,
+    Float,
     ForeignKey,
     Integer,
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
@@ -757,6 +759,88 @@ class Visit(AuditedMixin, Base):
         ),
     )
     created_utc: Mapped[str] = mapped_column(String(32))
+
+    @property
+    def audit_patient_id(self) -> int | None:
+        return self.patient_id
+
+
+# --- questionnaires and capillaroscopy (migration 0004) ----------------------------------------
+
+COMPLETED_BY: tuple[Code, ...] = (
+    Code("patient", "The patient alone", "De patiënt zelf"),
+    Code("with_help", "The patient, with help", "De patiënt, met hulp"),
+    Code("assessor", "The assessor (capillaroscopy)", "De beoordelaar (capillaroscopie)"),
+)
+MISSING_REASONS: tuple[Code, ...] = (
+    Code("not_answered", "Not answered", "Niet ingevuld"),
+    Code("illegible", "Illegible", "Onleesbaar"),
+    Code("not_applicable", "Not applicable", "Niet van toepassing"),
+)
+
+
+class InstrumentResponse(AuditedMixin, Base):
+    """One completed instrument (a questionnaire on paper, or a capillaroscopy) at one visit.
+
+    Which items exist, their ranges and labels come from the instrument definition in
+    resources/instruments/; the answers are ``ItemAnswer`` rows.
+    """
+
+    __tablename__ = "instrument_responses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), index=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"), index=True)
+    instrument: Mapped[str] = mapped_column(String(24))
+    completed_on: Mapped[dt.date] = mapped_column(
+        Date,
+        info=info(
+            Field(
+                "completed_on", "Completed on", "Ingevuld op", "date", "QS.DATE", not_in_future=True
+            )
+        ),
+    )
+    completed_by: Mapped[str] = mapped_column(
+        String(12),
+        info=info(
+            Field(
+                "completed_by", "Completed by", "Ingevuld door", "code", "QS.BY", codes=COMPLETED_BY
+            )
+        ),
+    )
+    created_utc: Mapped[str] = mapped_column(String(32))
+
+    @property
+    def audit_patient_id(self) -> int | None:
+        return self.patient_id
+
+
+class ItemAnswer(AuditedMixin, Base):
+    """One item of an instrument response: a number, a text, or a reason it is missing."""
+
+    __tablename__ = "item_answers"
+    __table_args__ = (UniqueConstraint("response_id", "item"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(ForeignKey("instrument_responses.id"), index=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"))  # for the audit trail
+    item: Mapped[str] = mapped_column(String(40))
+    value: Mapped[float | None] = mapped_column(Float)
+    text_value: Mapped[str | None] = mapped_column(Text)
+    missing_reason: Mapped[str | None] = mapped_column(
+        String(16),
+        info=info(
+            Field(
+                "missing_reason",
+                "Missing because",
+                "Ontbreekt omdat",
+                "code",
+                "QS.MISSRSN",
+                required=False,
+                codes=MISSING_REASONS,
+            )
+        ),
+    )
 
     @property
     def audit_patient_id(self) -> int | None:
