@@ -15,6 +15,14 @@ Terms used (UMC Utrecht research practice): patiënt (not proefpersoon) in the i
 studienummer, researchverpleegkundige, informed consent, audittrail, reden van wijziging,
 vergrendelen (the workstation), geblokkeerd (an account after failed logins), uitloggen,
 beheerder, ongeldig verklaren (void), werkplek (workstation). The user is addressed with "u".
+Screening and visits: screening, geschikt / niet geschikt, inclusiecriterium / exclusiecriterium,
+niet beoordeeld, bevestigen (the investigator confirms), concept (draft), includeren / inclusie
+(enrolment), bezoek (visit; not "visite"), venster, protocolafwijking, gemist, ongepland bezoek,
+deze week, te doen (due), achterstallig (overdue), kuur (an IV prostacyclin course), as in the
+Dutch labels of sscvisit.model.entities. ACR/EULAR findings as Dutch rheumatologists write them.
+
+The table is split by screen (``_CORE``, ``_SCREENING``, ``_VISITS``); ``NL`` merges them, and a
+context may appear in more than one part (``Messages`` does) as long as no message does.
 """
 
 from __future__ import annotations
@@ -38,9 +46,14 @@ _VOID_STATUS_NL = "{status} (ongeldig)"
 _MIN_LENGTH = "Passwords have at least {n} characters."
 _MIN_LENGTH_NL = "Wachtwoorden hebben minstens {n} tekens."
 
+Table = dict[str, dict[str, str | tuple[str, ...]]]
+
 # context -> English source -> Dutch. A plural message (numerus="yes") would take a tuple of forms.
-NL: dict[str, dict[str, str | tuple[str, ...]]] = {
+# Login, administration, patients, audit trail and the service messages they share.
+_CORE: Table = {
     "AuditTableModel": {
+        "yes": "ja",
+        "no": "nee",
         "When": "Tijdstip",
         "User": "Gebruiker",
         "Action": "Actie",
@@ -60,10 +73,6 @@ NL: dict[str, dict[str, str | tuple[str, ...]]] = {
         "Account created": "Nieuw account",
         "Role changed": "Rol gewijzigd",
         "Export": "Export",
-        "Patient": "Patiënt",
-        "Identity": "Identiteit",
-        "User account": "Account",
-        "Study setting": "Instelling",
         "Subject number": "Studienummer",
         "Created (UTC)": "Aangemaakt (UTC)",
         "Patient record": "Patiëntrecord",
@@ -96,6 +105,10 @@ NL: dict[str, dict[str, str | tuple[str, ...]]] = {
         "{shown} of {total} entries": "{shown} van {total} regels",
         "(newest {limit} loaded)": "(nieuwste {limit} geladen)",
         "UTC": "UTC",
+        "Record history": "Recordgeschiedenis",
+        "Show every change of the record of the selected entry, and nothing else": "Alle "
+        "wijzigingen van het record van de geselecteerde regel tonen, en niets anders",
+        "Record {record}": "Record {record}",
     },
     "ChangePasswordDialog": {
         "sscvisit: change password": "sscvisit: wachtwoord wijzigen",
@@ -228,10 +241,11 @@ NL: dict[str, dict[str, str | tuple[str, ...]]] = {
         "<p><b>sscvisit {version}</b></p><p>Visits, ulcer maps and scores for the trial of "
         "mesenchymal stem cells for digital ulcers in systemic sclerosis.</p><p>Study database: "
         "{location}<br>Database system: {backend}</p>": "<p><b>sscvisit {version}</b></p>"
-        "<p>Visites, ulcuskaarten en scores voor de studie met mesenchymale stamcellen bij "
+        "<p>Bezoeken, ulcuskaarten en scores voor de studie met mesenchymale stamcellen bij "
         "digitale ulcera door systemische sclerose.</p><p>Studiedatabase: {location}<br>"
         "Databasesysteem: {backend}</p>",
         "About sscvisit": "Over sscvisit",
+        "This week": "Deze week",
     },
     "Messages": {
         "Wrong user name or password.": "Onjuiste gebruikersnaam of wachtwoord.",
@@ -319,16 +333,11 @@ NL: dict[str, dict[str, str | tuple[str, ...]]] = {
         "Void…": "Ongeldig verklaren…",
         "Audit trail": "Audittrail",
         "Demographics and consent": "Demografie en informed consent",
+        "Screening and eligibility": "Screening en geschiktheid",
         _IDENTITY: _IDENTITY_NL,
-        "Visit": "Visite",
-        "Target day": "Streefdag",
-        "Window": "Tijdvenster",
-        "Date": "Datum",
-        "Status": "Status",
-        "Visits": "Visites",
+        "Visits": "Bezoeken",
         _VOID_STATUS: _VOID_STATUS_NL,
         "This registration is void: {reason}": "Deze registratie is ongeldig verklaard: {reason}",
-        "No visits scheduled yet": "Nog geen visites gepland",
     },
     "PatientTableModel": {
         "Name": "Naam",
@@ -427,6 +436,298 @@ NL: dict[str, dict[str, str | tuple[str, ...]]] = {
     },
 }
 
+# The screening: the form, the ACR/EULAR panel, the investigator's confirmation, the summary on
+# the patient page, and the messages of the screening rules.
+_SCREENING: Table = {
+    "AcrEularPanel": {
+        "Do the criteria apply?": "Zijn de criteria van toepassing?",
+        "The criteria do not apply: this panel cannot classify the patient.": "De criteria zijn "
+        "niet van toepassing: dit panel kan de patiënt niet classificeren.",
+        "Findings (weight)": "Bevindingen (gewicht)",
+        "Total": "Totaal",
+        "Classified as SSc at a total of {threshold} or more.": "Geclassificeerd als SSc bij een "
+        "totaal van {threshold} of meer.",
+        "Skin thickening of the fingers of both hands, proximal to the MCPs": "Huidverdikking "
+        "vingers van beide handen, proximaal van MCP's",
+        "Puffy fingers": "Gezwollen vingers",
+        "Sclerodactyly (distal to MCP, proximal to PIP)": "Sclerodactylie (distaal van MCP, "
+        "proximaal van PIP)",
+        "Digital tip ulcers": "Digitale ulcera van de vingertoppen",
+        "Fingertip pitting scars": "Putjesvormige littekens van de vingertoppen",
+        "Telangiectasia": "Teleangiëctasieën",
+        "Abnormal nailfold capillaries": "Afwijkende nagelriemcapillairen",
+        "Pulmonary arterial hypertension": "Pulmonale arteriële hypertensie",
+        "Interstitial lung disease": "Interstitiële longziekte",
+        "Raynaud's phenomenon": "Raynaud-fenomeen",
+        "Anticentromere": "Anticentromeer",
+        "Anti-topoisomerase I (Scl-70)": "Anti-topo-isomerase I (Scl-70)",
+        "Anti-RNA polymerase III": "Anti-RNA-polymerase III",
+        "PAH and/or ILD (at most {cap})": "PAH en/of ILD (maximaal {cap})",
+        "SSc-related autoantibodies (at most {cap})": "SSc-gerelateerde autoantistoffen "
+        "(maximaal {cap})",
+        "{group} (at most {cap})": "{group} (maximaal {cap})",
+        "Finger skin thickening (count the higher only)": "Huidverdikking vingers (alleen de "
+        "hoogste telt)",
+        "Fingertip lesions (count the higher only)": "Vingertoplaesies (alleen de hoogste telt)",
+        "{group} (count the higher only)": "{group} (alleen de hoogste telt)",
+        "Sufficient on its own: classifies as SSc.": "Op zichzelf voldoende: classificeert als "
+        "SSc.",
+        "{title}: counts {n}": "{title}: telt {n}",
+        "{total} / {maximum}": "{total} / {maximum}",
+        "Criteria do not apply": "Criteria niet van toepassing",
+        "Classified as SSc": "Geclassificeerd als SSc",
+        "Not classified": "Niet geclassificeerd",
+    },
+    "ConfirmDecisionDialog": {
+        "Confirm the eligibility decision": "Besluit over geschiktheid bevestigen",
+        "Subject": "Patiënt",
+        "Failing criteria": "Afgewezen op",
+        "Meaning of this signature: I confirm this eligibility decision.": "Betekenis van deze "
+        "handtekening: ik bevestig dit besluit over de geschiktheid.",
+        "The investigator enters their own user name and password. The decision, your name and "
+        "the time are recorded in the audit trail; the screening can no longer be changed "
+        "afterwards.": "De onderzoeker voert de eigen gebruikersnaam en het eigen wachtwoord in. "
+        "Het besluit, uw naam en het tijdstip worden vastgelegd in de audittrail; daarna kan de "
+        "screening niet meer worden gewijzigd.",
+        "&User name": "&Gebruikersnaam",
+        "&Password": "&Wachtwoord",
+        "Confirm": "Bevestigen",
+    },
+    "Messages": {
+        "Only a patient whose latest screening an investigator confirmed as eligible can be "
+        "enrolled.": "Alleen een patiënt van wie een onderzoeker de laatste screening als geschikt "
+        "heeft bevestigd, kan worden geïncludeerd.",
+        "This patient is already enrolled.": "Deze patiënt is al geïncludeerd.",
+        "An investigator has confirmed this screening; it can no longer be changed.": "Een "
+        "onderzoeker heeft deze screening bevestigd; die kan niet meer worden gewijzigd.",
+        "Every criterion must be answered yes or no before the decision can be confirmed.": "Elk "
+        "criterium moet met ja of nee zijn beantwoord voordat het besluit kan worden bevestigd.",
+        "This patient already has a screening in progress; finish or void it first.": "Deze "
+        "patiënt heeft al een lopende screening; rond die eerst af of verklaar die ongeldig.",
+        "This patient is enrolled and cannot be screened again.": "Deze patiënt is geïncludeerd "
+        "en kan niet opnieuw worden gescreend.",
+        "Informed consent must come before the screening.": "Informed consent moet vóór de "
+        "screening zijn gegeven.",
+        "Cannot be before the informed consent date.": "Mag niet vóór de datum van informed "
+        "consent liggen.",
+        "Cannot be before the screening date.": "Mag niet vóór de screeningsdatum liggen.",
+        "The course cannot end before it starts.": "De kuur kan niet eindigen voordat die begint.",
+        "The course must have ended by the screening date.": "De kuur moet op de screeningsdatum "
+        "zijn afgerond.",
+        # The quoted answers are the Dutch labels of refractory_rule in sscvisit.model.entities.
+        "'Worse 1 month after the course' needs the screening a month or more after it.": (
+            "'Verslechterd 1 maand na de kuur' kan alleen als de screening een maand of langer "
+            "na de kuur is."
+        ),
+        "'Not improved 2 months after' needs the screening two months or more after the "
+        "course.": "'Niet verbeterd 2 maanden na de kuur' kan alleen als de screening twee "
+        "maanden of langer na de kuur is.",
+        "Enter the date the ulcer came back.": "Voer de datum in waarop het ulcus terugkwam.",
+        "The recurrence cannot be after the screening.": "Het recidief kan niet na de screening "
+        "liggen.",
+        "The ulcer must have come back within 3 months after the course.": "Het ulcus moet "
+        "binnen 3 maanden na de kuur zijn teruggekomen.",
+        "Choose why the ulcer is refractory.": "Kies waarom het ulcus refractair is.",
+        "Enter the start and end of the IV prostacyclin course.": "Voer het begin en het einde "
+        "van de iv-prostacyclinekuur in.",
+    },
+    "ScreeningDialog": {
+        "Close": "Sluiten",
+        "Unsaved changes": "Niet-opgeslagen wijzigingen",
+        "The screening has unsaved changes. Close and discard them?": "De screening heeft "
+        "niet-opgeslagen wijzigingen. Sluiten en de wijzigingen verwerpen?",
+    },
+    "ScreeningForm": {
+        "Screening of {subject}": "Screening van {subject}",
+        "Criteria": "Criteria",
+        "Criterion": "Criterium",
+        "Answer": "Antwoord",
+        "Source or comment": "Bron of toelichting",
+        "Inclusion: all must hold": "Inclusie: aan alle moet zijn voldaan",
+        "Exclusion: any one excludes": "Exclusie: elk criterium sluit uit",
+        "I2: ACR/EULAR 2013 classification criteria": "I2: ACR/EULAR-classificatiecriteria 2013",
+        "Save draft": "Concept opslaan",
+        "Confirm decision…": "Besluit bevestigen…",
+        "Computed from the date of birth on the screening date; not typed.": "Berekend uit de "
+        "geboortedatum en de screeningsdatum; wordt niet ingevoerd.",
+        "Consent on file: {date}, form version {version}.": "Informed consent vastgelegd: "
+        "{date}, formulierversie {version}.",
+        "{answer} (age {age})": "{answer} (leeftijd {age})",
+        "criteria do not apply": "criteria niet van toepassing",
+        "classified as SSc": "geclassificeerd als SSc",
+        "not classified": "niet geclassificeerd",
+        "ACR/EULAR panel: {total} / {maximum}, {verdict}": "ACR/EULAR-panel: {total} / "
+        "{maximum}, {verdict}",
+        "Not yet decided.": "Nog niet beslist.",
+        "Not yet decided: enter the screening date.": "Nog niet beslist: voer de "
+        "screeningsdatum in.",
+        "Not yet decided: correct or complete the marked fields.": "Nog niet beslist: corrigeer "
+        "of vul de gemarkeerde velden aan.",
+        "Eligible: every inclusion criterion holds and no exclusion applies.": "Geschikt: aan "
+        "alle inclusiecriteria is voldaan en geen exclusiecriterium is van toepassing.",
+        "Not eligible. Failing: {criteria}": "Niet geschikt. Afgewezen op: {criteria}",
+        "Not yet decided. Missing or not assessed: {criteria}": "Nog niet beslist. Ontbreekt of "
+        "niet beoordeeld: {criteria}",
+        "New screening, not saved yet": "Nieuwe screening, nog niet opgeslagen",
+        "Void. {state}": "Ongeldig. {state}",
+        "{state} — {user}, {when} UTC": "{state} — {user}, {when} UTC",
+        "{state}, assessed by {user}": "{state}, beoordeeld door {user}",
+        "Save the draft before the decision is confirmed.": "Sla het concept op voordat het "
+        "besluit wordt bevestigd.",
+        "An investigator confirms the decision with their own password.": "Een onderzoeker "
+        "bevestigt het besluit met het eigen wachtwoord.",
+        "{n} findings, total {total}": "{n} bevindingen, totaal {total}",
+    },
+    "ScreeningSummary": {
+        "No screening yet": "Nog geen screening",
+        "Earlier screenings": "Eerdere screenings",
+        "Open screening…": "Screening openen…",
+        "New screening…": "Nieuwe screening…",
+        "{date}: {result}": "{date}: {result}",
+        "{text} (void)": "{text} (ongeldig)",
+        "{state} ({user})": "{state} ({user})",
+        "Failing: {criteria}": "Afgewezen op: {criteria}",
+    },
+}
+
+# Enrolment, the visit schedule (timeline, table, dialogs) and the week overview.
+_VISITS: Table = {
+    "DueVisitModel": {
+        "Subject": "Patiënt",
+        "Visit": "Bezoek",
+        "Target date": "Streefdatum",
+        "Window": "Venster",
+        "Days left": "Dagen over",
+        "Days overdue": "Dagen achterstallig",
+        "last day": "laatste dag",
+    },
+    "EnrolDialog": {
+        "Enrol {subject}": "{subject} includeren",
+        "Screened on {screening}: the injection (day 0) can be planned from {first} to {last}, "
+        "and not before the enrolment date.": "Gescreend op {screening}: de injectie (dag 0) kan "
+        "worden gepland van {first} tot en met {last}, en niet vóór de inclusiedatum.",
+        "The injection must be planned within the screening window.": "De injectie moet binnen "
+        "het screeningsvenster worden gepland.",
+        "Enrol": "Includeren",
+    },
+    "Messages": {
+        "Cannot be before the enrolment date.": "Mag niet vóór de inclusiedatum liggen.",
+        "Cannot be before the injection visit.": "Mag niet vóór het injectiebezoek liggen.",
+        "Record the injection visit first.": "Leg eerst het injectiebezoek vast.",
+        "The injection has been recorded; change its visit date instead.": "De injectie is al "
+        "vastgelegd; wijzig in plaats daarvan de bezoekdatum ervan.",
+        "Later visits are recorded before this date.": "Latere bezoeken hebben een datum vóór "
+        "deze datum.",
+        "Later visits are already recorded.": "Latere bezoeken zijn al vastgelegd.",
+        "Must fall within the screening window of the protocol.": "Moet binnen het "
+        "screeningsvenster van het protocol vallen.",
+    },
+    "MissedVisitDialog": {
+        "Mark missed: {visit}": "Als gemist markeren: {visit}",
+        "Target date {target}; window {window}.": "Streefdatum {target}; venster {window}.",
+        "This visit was recorded on {date}; marking it missed changes a saved value and asks for "
+        "a reason.": "Dit bezoek is vastgelegd op {date}; als gemist markeren wijzigt een "
+        "opgeslagen waarde en vraagt om een reden.",
+        "Mark missed": "Als gemist markeren",
+    },
+    "RecordVisitDialog": {
+        "Record visit: {visit}": "Bezoek vastleggen: {visit}",
+        "Injection planned for {planned}; it may take place from {first} to {last}, within the "
+        "screening window. Its date becomes day 0 of the schedule.": "Injectie gepland op "
+        "{planned}; die mag plaatsvinden van {first} tot en met {last}, binnen het "
+        "screeningsvenster. De datum ervan wordt dag 0 van het schema.",
+        "Target date {target}; window {window}.": "Streefdatum {target}; venster {window}.",
+        "An unscheduled visit has no target date or window.": "Een ongepland bezoek heeft geen "
+        "streefdatum of venster.",
+        "{date} is outside the window {window}. The visit is kept as a protocol deviation: give "
+        "the reason.": "{date} valt buiten het venster {window}. Het bezoek wordt vastgelegd als "
+        "protocolafwijking: geef de reden.",
+        "Reason the visit fell outside its window {window}.": "Reden dat het bezoek buiten het "
+        "venster {window} viel.",
+    },
+    "TimelineLegend": {
+        "Unscheduled visit": "Ongepland bezoek",
+        "Today": "Vandaag",
+    },
+    "TimelineStrip": {
+        "Visit timeline": "Tijdlijn van de bezoeken",
+        "No visits scheduled": "Geen bezoeken gepland",
+        "weeks after the injection": "weken na de injectie",
+        "Today {date}": "Vandaag {date}",
+        "Target {target}, window {window}": "Streefdatum {target}, venster {window}",
+        "Visit date {date}": "Bezoekdatum {date}",
+    },
+    "UnscheduledVisitDialog": {
+        "Add unscheduled visit": "Ongepland bezoek toevoegen",
+        "An unscheduled visit can be added on any day after the injection, up to today.": "Een "
+        "ongepland bezoek kan worden toegevoegd op elke dag na de injectie, tot en met vandaag.",
+        "Add": "Toevoegen",
+    },
+    "VisitStatus": {
+        "Planned": "Gepland",
+        "Due": "Te doen",
+        "Overdue": "Achterstallig",
+        "Done": "Uitgevoerd",
+        "Done, outside the window": "Uitgevoerd, buiten venster",
+        "Missed": "Gemist",
+    },
+    "VisitTableModel": {
+        "Visit": "Bezoek",
+        "Target date": "Streefdatum",
+        "Window": "Venster",
+        "Date": "Datum",
+        "Status": "Status",
+        "Note": "Toelichting",
+    },
+    "VisitTimeline": {
+        "Enrol…": "Includeren…",
+        "Record visit…": "Bezoek vastleggen…",
+        "Mark missed…": "Als gemist markeren…",
+        "Add unscheduled visit…": "Ongepland bezoek toevoegen…",
+        "Not enrolled": "Niet geïncludeerd",
+        "Enrolled on {date}": "Geïncludeerd op {date}",
+        "No screening has been recorded yet.": "Er is nog geen screening vastgelegd.",
+        "The screening of {date} is not yet confirmed by an investigator.": "De screening van "
+        "{date} is nog niet bevestigd door een onderzoeker.",
+        "The screening of {date} found the patient not eligible.": "Volgens de screening van "
+        "{date} is de patiënt niet geschikt.",
+        "The screening of {date} was confirmed eligible; the patient can be enrolled.": "De "
+        "screening van {date} is als geschikt bevestigd; de patiënt kan worden geïncludeerd.",
+        "Injection (day 0) on {date}.": "Injectie (dag 0) op {date}.",
+        "Injection (day 0) planned for {date}.": "Injectie (dag 0) gepland op {date}.",
+        "{injection} Protocol {version}.": "{injection} Protocol {version}.",
+        "Unscheduled visits can be added once the injection is recorded.": "Ongeplande bezoeken "
+        "kunnen worden toegevoegd zodra de injectie is vastgelegd.",
+    },
+    "WeekOverview": {
+        "This week": "Deze week",
+        "Refresh": "Vernieuwen",
+        "Nothing is due this week.": "Deze week is er niets te doen.",
+        "Nothing is overdue.": "Er is niets achterstallig.",
+        "Double-click a visit, or select it and press Enter, to open the patient.": "Dubbelklik "
+        "op een bezoek, of selecteer het en druk op Enter, om de patiënt te openen.",
+        "Due this week ({week}): {count}": "Deze week te doen ({week}): {count}",
+        "Overdue: {count}": "Achterstallig: {count}",
+    },
+}
+
+
+def _merge(*parts: Table) -> Table:
+    """One table from the per-screen parts; the same message twice is a mistake, even if equal."""
+    merged: Table = {}
+    for part in parts:
+        for context, entries in part.items():
+            target = merged.setdefault(context, {})
+            twice = sorted(set(target) & set(entries))
+            if twice:
+                raise ValueError(f"{context}: in more than one part of the table: {twice}")
+            target.update(entries)
+    return dict(sorted(merged.items()))
+
+
+NL: Table = _merge(_CORE, _SCREENING, _VISITS)
+
+
 _CONTEXT = re.compile(r"<context>\s*<name>(?P<name>.*?)</name>(?P<body>.*?)</context>\n?", re.S)
 _MESSAGE = re.compile(r"[ \t]*<message(?P<attrs>[^>]*)>(?P<body>.*?)</message>\n?", re.S)
 _SOURCE = re.compile(r"<source>(.*?)</source>", re.S)
@@ -465,7 +766,7 @@ def _check_entry(context: str, source: str, value: str | tuple[str, ...]) -> lis
     return problems
 
 
-def fill(text: str, table: dict[str, dict[str, str | tuple[str, ...]]]) -> tuple[str, list[str]]:
+def fill(text: str, table: Table) -> tuple[str, list[str]]:
     """The .ts text with unfinished messages filled and vanished ones dropped; and a report."""
     report: list[str] = []
     seen: set[tuple[str, str]] = set()

@@ -2,6 +2,129 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl" sourcelanguage="en">
 <context>
+    <name>AcrEularPanel</name>
+    <message>
+        <source>Do the criteria apply?</source>
+        <translation>Zijn de criteria van toepassing?</translation>
+    </message>
+    <message>
+        <source>The criteria do not apply: this panel cannot classify the patient.</source>
+        <translation>De criteria zijn niet van toepassing: dit panel kan de patiënt niet classificeren.</translation>
+    </message>
+    <message>
+        <source>Findings (weight)</source>
+        <translation>Bevindingen (gewicht)</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totaal</translation>
+    </message>
+    <message>
+        <source>Classified as SSc at a total of {threshold} or more.</source>
+        <translation>Geclassificeerd als SSc bij een totaal van {threshold} of meer.</translation>
+    </message>
+    <message>
+        <source>Skin thickening of the fingers of both hands, proximal to the MCPs</source>
+        <translation>Huidverdikking vingers van beide handen, proximaal van MCP&apos;s</translation>
+    </message>
+    <message>
+        <source>Puffy fingers</source>
+        <translation>Gezwollen vingers</translation>
+    </message>
+    <message>
+        <source>Sclerodactyly (distal to MCP, proximal to PIP)</source>
+        <translation>Sclerodactylie (distaal van MCP, proximaal van PIP)</translation>
+    </message>
+    <message>
+        <source>Digital tip ulcers</source>
+        <translation>Digitale ulcera van de vingertoppen</translation>
+    </message>
+    <message>
+        <source>Fingertip pitting scars</source>
+        <translation>Putjesvormige littekens van de vingertoppen</translation>
+    </message>
+    <message>
+        <source>Telangiectasia</source>
+        <translation>Teleangiëctasieën</translation>
+    </message>
+    <message>
+        <source>Abnormal nailfold capillaries</source>
+        <translation>Afwijkende nagelriemcapillairen</translation>
+    </message>
+    <message>
+        <source>Pulmonary arterial hypertension</source>
+        <translation>Pulmonale arteriële hypertensie</translation>
+    </message>
+    <message>
+        <source>Interstitial lung disease</source>
+        <translation>Interstitiële longziekte</translation>
+    </message>
+    <message>
+        <source>Raynaud&apos;s phenomenon</source>
+        <translation>Raynaud-fenomeen</translation>
+    </message>
+    <message>
+        <source>Anticentromere</source>
+        <translation>Anticentromeer</translation>
+    </message>
+    <message>
+        <source>Anti-topoisomerase I (Scl-70)</source>
+        <translation>Anti-topo-isomerase I (Scl-70)</translation>
+    </message>
+    <message>
+        <source>Anti-RNA polymerase III</source>
+        <translation>Anti-RNA-polymerase III</translation>
+    </message>
+    <message>
+        <source>PAH and/or ILD (at most {cap})</source>
+        <translation>PAH en/of ILD (maximaal {cap})</translation>
+    </message>
+    <message>
+        <source>SSc-related autoantibodies (at most {cap})</source>
+        <translation>SSc-gerelateerde autoantistoffen (maximaal {cap})</translation>
+    </message>
+    <message>
+        <source>{group} (at most {cap})</source>
+        <translation>{group} (maximaal {cap})</translation>
+    </message>
+    <message>
+        <source>Finger skin thickening (count the higher only)</source>
+        <translation>Huidverdikking vingers (alleen de hoogste telt)</translation>
+    </message>
+    <message>
+        <source>Fingertip lesions (count the higher only)</source>
+        <translation>Vingertoplaesies (alleen de hoogste telt)</translation>
+    </message>
+    <message>
+        <source>{group} (count the higher only)</source>
+        <translation>{group} (alleen de hoogste telt)</translation>
+    </message>
+    <message>
+        <source>Sufficient on its own: classifies as SSc.</source>
+        <translation>Op zichzelf voldoende: classificeert als SSc.</translation>
+    </message>
+    <message>
+        <source>{title}: counts {n}</source>
+        <translation>{title}: telt {n}</translation>
+    </message>
+    <message>
+        <source>{total} / {maximum}</source>
+        <translation>{total} / {maximum}</translation>
+    </message>
+    <message>
+        <source>Criteria do not apply</source>
+        <translation>Criteria niet van toepassing</translation>
+    </message>
+    <message>
+        <source>Classified as SSc</source>
+        <translation>Geclassificeerd als SSc</translation>
+    </message>
+    <message>
+        <source>Not classified</source>
+        <translation>Niet geclassificeerd</translation>
+    </message>
+</context>
+<context>
     <name>AuditTableModel</name>
     <message>
         <source>When</source>
@@ -80,20 +203,12 @@
         <translation>Export</translation>
     </message>
     <message>
-        <source>Patient</source>
-        <translation>Patiënt</translation>
+        <source>yes</source>
+        <translation>ja</translation>
     </message>
     <message>
-        <source>Identity</source>
-        <translation>Identiteit</translation>
-    </message>
-    <message>
-        <source>User account</source>
-        <translation>Account</translation>
-    </message>
-    <message>
-        <source>Study setting</source>
-        <translation>Instelling</translation>
+        <source>no</source>
+        <translation>nee</translation>
     </message>
     <message>
         <source>Subject number</source>
@@ -175,6 +290,14 @@
         <translation>Alle patiënten tonen</translation>
     </message>
     <message>
+        <source>Record history</source>
+        <translation>Recordgeschiedenis</translation>
+    </message>
+    <message>
+        <source>Show every change of the record of the selected entry, and nothing else</source>
+        <translation>Alle wijzigingen van het record van de geselecteerde regel tonen, en niets anders</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
@@ -185,6 +308,10 @@
     <message>
         <source>Select an entry to see it in full.</source>
         <translation>Selecteer een regel om die volledig te zien.</translation>
+    </message>
+    <message>
+        <source>Record {record}</source>
+        <translation>Record {record}</translation>
     </message>
     <message>
         <source>Patient {subject}</source>
@@ -290,6 +417,41 @@
     </message>
 </context>
 <context>
+    <name>ConfirmDecisionDialog</name>
+    <message>
+        <source>Confirm the eligibility decision</source>
+        <translation>Besluit over geschiktheid bevestigen</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Patiënt</translation>
+    </message>
+    <message>
+        <source>Failing criteria</source>
+        <translation>Afgewezen op</translation>
+    </message>
+    <message>
+        <source>Meaning of this signature: I confirm this eligibility decision.</source>
+        <translation>Betekenis van deze handtekening: ik bevestig dit besluit over de geschiktheid.</translation>
+    </message>
+    <message>
+        <source>The investigator enters their own user name and password. The decision, your name and the time are recorded in the audit trail; the screening can no longer be changed afterwards.</source>
+        <translation>De onderzoeker voert de eigen gebruikersnaam en het eigen wachtwoord in. Het besluit, uw naam en het tijdstip worden vastgelegd in de audittrail; daarna kan de screening niet meer worden gewijzigd.</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>&amp;Gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Wachtwoord</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bevestigen</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>sscvisit: unexpected error</source>
@@ -333,6 +495,56 @@
     <message>
         <source>Deactivate</source>
         <translation>Deactiveren</translation>
+    </message>
+</context>
+<context>
+    <name>DueVisitModel</name>
+    <message>
+        <source>Subject</source>
+        <translation>Patiënt</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Bezoek</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Streefdatum</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Venster</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>Dagen over</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>Dagen achterstallig</translation>
+    </message>
+    <message>
+        <source>last day</source>
+        <translation>laatste dag</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Enrol {subject}</source>
+        <translation>{subject} includeren</translation>
+    </message>
+    <message>
+        <source>Screened on {screening}: the injection (day 0) can be planned from {first} to {last}, and not before the enrolment date.</source>
+        <translation>Gescreend op {screening}: de injectie (dag 0) kan worden gepland van {first} tot en met {last}, en niet vóór de inclusiedatum.</translation>
+    </message>
+    <message>
+        <source>The injection must be planned within the screening window.</source>
+        <translation>De injectie moet binnen het screeningsvenster worden gepland.</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>Includeren</translation>
     </message>
 </context>
 <context>
@@ -501,6 +713,10 @@
         <translation>Navigatie</translation>
     </message>
     <message>
+        <source>This week</source>
+        <translation>Deze week</translation>
+    </message>
+    <message>
         <source>Patients</source>
         <translation>Patiënten</translation>
     </message>
@@ -546,7 +762,7 @@
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;sscvisit {version}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Visits, ulcer maps and scores for the trial of mesenchymal stem cells for digital ulcers in systemic sclerosis.&lt;/p&gt;&lt;p&gt;Study database: {location}&lt;br&gt;Database system: {backend}&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;sscvisit {version}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Visites, ulcuskaarten en scores voor de studie met mesenchymale stamcellen bij digitale ulcera door systemische sclerose.&lt;/p&gt;&lt;p&gt;Studiedatabase: {location}&lt;br&gt;Databasesysteem: {backend}&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;sscvisit {version}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Bezoeken, ulcuskaarten en scores voor de studie met mesenchymale stamcellen bij digitale ulcera door systemische sclerose.&lt;/p&gt;&lt;p&gt;Studiedatabase: {location}&lt;br&gt;Databasesysteem: {backend}&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About sscvisit</source>
@@ -636,6 +852,30 @@
         <translation>Dit record is ongeldig verklaard en kan niet meer worden gewijzigd.</translation>
     </message>
     <message>
+        <source>Only a patient whose latest screening an investigator confirmed as eligible can be enrolled.</source>
+        <translation>Alleen een patiënt van wie een onderzoeker de laatste screening als geschikt heeft bevestigd, kan worden geïncludeerd.</translation>
+    </message>
+    <message>
+        <source>This patient is already enrolled.</source>
+        <translation>Deze patiënt is al geïncludeerd.</translation>
+    </message>
+    <message>
+        <source>An investigator has confirmed this screening; it can no longer be changed.</source>
+        <translation>Een onderzoeker heeft deze screening bevestigd; die kan niet meer worden gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Every criterion must be answered yes or no before the decision can be confirmed.</source>
+        <translation>Elk criterium moet met ja of nee zijn beantwoord voordat het besluit kan worden bevestigd.</translation>
+    </message>
+    <message>
+        <source>This patient already has a screening in progress; finish or void it first.</source>
+        <translation>Deze patiënt heeft al een lopende screening; rond die eerst af of verklaar die ongeldig.</translation>
+    </message>
+    <message>
+        <source>This patient is enrolled and cannot be screened again.</source>
+        <translation>Deze patiënt is geïncludeerd en kan niet opnieuw worden gescreend.</translation>
+    </message>
+    <message>
         <source>Required.</source>
         <translation>Verplicht.</translation>
     </message>
@@ -686,6 +926,101 @@
     <message>
         <source>Consent must be after the date of birth.</source>
         <translation>Informed consent moet na de geboortedatum liggen.</translation>
+    </message>
+    <message>
+        <source>Informed consent must come before the screening.</source>
+        <translation>Informed consent moet vóór de screening zijn gegeven.</translation>
+    </message>
+    <message>
+        <source>Cannot be before the informed consent date.</source>
+        <translation>Mag niet vóór de datum van informed consent liggen.</translation>
+    </message>
+    <message>
+        <source>Cannot be before the screening date.</source>
+        <translation>Mag niet vóór de screeningsdatum liggen.</translation>
+    </message>
+    <message>
+        <source>Cannot be before the enrolment date.</source>
+        <translation>Mag niet vóór de inclusiedatum liggen.</translation>
+    </message>
+    <message>
+        <source>Cannot be before the injection visit.</source>
+        <translation>Mag niet vóór het injectiebezoek liggen.</translation>
+    </message>
+    <message>
+        <source>Record the injection visit first.</source>
+        <translation>Leg eerst het injectiebezoek vast.</translation>
+    </message>
+    <message>
+        <source>The injection has been recorded; change its visit date instead.</source>
+        <translation>De injectie is al vastgelegd; wijzig in plaats daarvan de bezoekdatum ervan.</translation>
+    </message>
+    <message>
+        <source>Later visits are recorded before this date.</source>
+        <translation>Latere bezoeken hebben een datum vóór deze datum.</translation>
+    </message>
+    <message>
+        <source>Later visits are already recorded.</source>
+        <translation>Latere bezoeken zijn al vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Must fall within the screening window of the protocol.</source>
+        <translation>Moet binnen het screeningsvenster van het protocol vallen.</translation>
+    </message>
+    <message>
+        <source>The course cannot end before it starts.</source>
+        <translation>De kuur kan niet eindigen voordat die begint.</translation>
+    </message>
+    <message>
+        <source>The course must have ended by the screening date.</source>
+        <translation>De kuur moet op de screeningsdatum zijn afgerond.</translation>
+    </message>
+    <message>
+        <source>&apos;Worse 1 month after the course&apos; needs the screening a month or more after it.</source>
+        <translation>&apos;Verslechterd 1 maand na de kuur&apos; kan alleen als de screening een maand of langer na de kuur is.</translation>
+    </message>
+    <message>
+        <source>&apos;Not improved 2 months after&apos; needs the screening two months or more after the course.</source>
+        <translation>&apos;Niet verbeterd 2 maanden na de kuur&apos; kan alleen als de screening twee maanden of langer na de kuur is.</translation>
+    </message>
+    <message>
+        <source>Enter the date the ulcer came back.</source>
+        <translation>Voer de datum in waarop het ulcus terugkwam.</translation>
+    </message>
+    <message>
+        <source>The recurrence cannot be after the screening.</source>
+        <translation>Het recidief kan niet na de screening liggen.</translation>
+    </message>
+    <message>
+        <source>The ulcer must have come back within 3 months after the course.</source>
+        <translation>Het ulcus moet binnen 3 maanden na de kuur zijn teruggekomen.</translation>
+    </message>
+    <message>
+        <source>Choose why the ulcer is refractory.</source>
+        <translation>Kies waarom het ulcus refractair is.</translation>
+    </message>
+    <message>
+        <source>Enter the start and end of the IV prostacyclin course.</source>
+        <translation>Voer het begin en het einde van de iv-prostacyclinekuur in.</translation>
+    </message>
+</context>
+<context>
+    <name>MissedVisitDialog</name>
+    <message>
+        <source>Mark missed: {visit}</source>
+        <translation>Als gemist markeren: {visit}</translation>
+    </message>
+    <message>
+        <source>Target date {target}; window {window}.</source>
+        <translation>Streefdatum {target}; venster {window}.</translation>
+    </message>
+    <message>
+        <source>This visit was recorded on {date}; marking it missed changes a saved value and asks for a reason.</source>
+        <translation>Dit bezoek is vastgelegd op {date}; als gemist markeren wijzigt een opgeslagen waarde en vraagt om een reden.</translation>
+    </message>
+    <message>
+        <source>Mark missed</source>
+        <translation>Als gemist markeren</translation>
     </message>
 </context>
 <context>
@@ -784,28 +1119,12 @@
         <translation>Identiteit (blijft op deze werkplek)</translation>
     </message>
     <message>
-        <source>Visit</source>
-        <translation>Visite</translation>
-    </message>
-    <message>
-        <source>Target day</source>
-        <translation>Streefdag</translation>
-    </message>
-    <message>
-        <source>Window</source>
-        <translation>Tijdvenster</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Datum</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
+        <source>Screening and eligibility</source>
+        <translation>Screening en geschiktheid</translation>
     </message>
     <message>
         <source>Visits</source>
-        <translation>Visites</translation>
+        <translation>Bezoeken</translation>
     </message>
     <message>
         <source>{status} (void)</source>
@@ -814,10 +1133,6 @@
     <message>
         <source>This registration is void: {reason}</source>
         <translation>Deze registratie is ongeldig verklaard: {reason}</translation>
-    </message>
-    <message>
-        <source>No visits scheduled yet</source>
-        <translation>Nog geen visites gepland</translation>
     </message>
 </context>
 <context>
@@ -891,6 +1206,33 @@
     </message>
 </context>
 <context>
+    <name>RecordVisitDialog</name>
+    <message>
+        <source>Record visit: {visit}</source>
+        <translation>Bezoek vastleggen: {visit}</translation>
+    </message>
+    <message>
+        <source>Injection planned for {planned}; it may take place from {first} to {last}, within the screening window. Its date becomes day 0 of the schedule.</source>
+        <translation>Injectie gepland op {planned}; die mag plaatsvinden van {first} tot en met {last}, binnen het screeningsvenster. De datum ervan wordt dag 0 van het schema.</translation>
+    </message>
+    <message>
+        <source>Target date {target}; window {window}.</source>
+        <translation>Streefdatum {target}; venster {window}.</translation>
+    </message>
+    <message>
+        <source>An unscheduled visit has no target date or window.</source>
+        <translation>Een ongepland bezoek heeft geen streefdatum of venster.</translation>
+    </message>
+    <message>
+        <source>{date} is outside the window {window}. The visit is kept as a protocol deviation: give the reason.</source>
+        <translation>{date} valt buiten het venster {window}. Het bezoek wordt vastgelegd als protocolafwijking: geef de reden.</translation>
+    </message>
+    <message>
+        <source>Reason the visit fell outside its window {window}.</source>
+        <translation>Reden dat het bezoek buiten het venster {window} viel.</translation>
+    </message>
+</context>
+<context>
     <name>RegisterPatientDialog</name>
     <message>
         <source>Register patient</source>
@@ -929,6 +1271,179 @@
     <message>
         <source>The password of {user} was reset.</source>
         <translation>Het wachtwoord van {user} is gereset.</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningDialog</name>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Niet-opgeslagen wijzigingen</translation>
+    </message>
+    <message>
+        <source>The screening has unsaved changes. Close and discard them?</source>
+        <translation>De screening heeft niet-opgeslagen wijzigingen. Sluiten en de wijzigingen verwerpen?</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningForm</name>
+    <message>
+        <source>Screening of {subject}</source>
+        <translation>Screening van {subject}</translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation>Criteria</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Criterium</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwoord</translation>
+    </message>
+    <message>
+        <source>Source or comment</source>
+        <translation>Bron of toelichting</translation>
+    </message>
+    <message>
+        <source>Exclusion: any one excludes</source>
+        <translation>Exclusie: elk criterium sluit uit</translation>
+    </message>
+    <message>
+        <source>Inclusion: all must hold</source>
+        <translation>Inclusie: aan alle moet zijn voldaan</translation>
+    </message>
+    <message>
+        <source>I2: ACR/EULAR 2013 classification criteria</source>
+        <translation>I2: ACR/EULAR-classificatiecriteria 2013</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Concept opslaan</translation>
+    </message>
+    <message>
+        <source>Confirm decision…</source>
+        <translation>Besluit bevestigen…</translation>
+    </message>
+    <message>
+        <source>Computed from the date of birth on the screening date; not typed.</source>
+        <translation>Berekend uit de geboortedatum en de screeningsdatum; wordt niet ingevoerd.</translation>
+    </message>
+    <message>
+        <source>Consent on file: {date}, form version {version}.</source>
+        <translation>Informed consent vastgelegd: {date}, formulierversie {version}.</translation>
+    </message>
+    <message>
+        <source>{answer} (age {age})</source>
+        <translation>{answer} (leeftijd {age})</translation>
+    </message>
+    <message>
+        <source>criteria do not apply</source>
+        <translation>criteria niet van toepassing</translation>
+    </message>
+    <message>
+        <source>classified as SSc</source>
+        <translation>geclassificeerd als SSc</translation>
+    </message>
+    <message>
+        <source>not classified</source>
+        <translation>niet geclassificeerd</translation>
+    </message>
+    <message>
+        <source>ACR/EULAR panel: {total} / {maximum}, {verdict}</source>
+        <translation>ACR/EULAR-panel: {total} / {maximum}, {verdict}</translation>
+    </message>
+    <message>
+        <source>Not yet decided.</source>
+        <translation>Nog niet beslist.</translation>
+    </message>
+    <message>
+        <source>Not yet decided: enter the screening date.</source>
+        <translation>Nog niet beslist: voer de screeningsdatum in.</translation>
+    </message>
+    <message>
+        <source>Not yet decided: correct or complete the marked fields.</source>
+        <translation>Nog niet beslist: corrigeer of vul de gemarkeerde velden aan.</translation>
+    </message>
+    <message>
+        <source>Eligible: every inclusion criterion holds and no exclusion applies.</source>
+        <translation>Geschikt: aan alle inclusiecriteria is voldaan en geen exclusiecriterium is van toepassing.</translation>
+    </message>
+    <message>
+        <source>Not eligible. Failing: {criteria}</source>
+        <translation>Niet geschikt. Afgewezen op: {criteria}</translation>
+    </message>
+    <message>
+        <source>Not yet decided. Missing or not assessed: {criteria}</source>
+        <translation>Nog niet beslist. Ontbreekt of niet beoordeeld: {criteria}</translation>
+    </message>
+    <message>
+        <source>New screening, not saved yet</source>
+        <translation>Nieuwe screening, nog niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>Void. {state}</source>
+        <translation>Ongeldig. {state}</translation>
+    </message>
+    <message>
+        <source>{state} — {user}, {when} UTC</source>
+        <translation>{state} — {user}, {when} UTC</translation>
+    </message>
+    <message>
+        <source>{state}, assessed by {user}</source>
+        <translation>{state}, beoordeeld door {user}</translation>
+    </message>
+    <message>
+        <source>Save the draft before the decision is confirmed.</source>
+        <translation>Sla het concept op voordat het besluit wordt bevestigd.</translation>
+    </message>
+    <message>
+        <source>An investigator confirms the decision with their own password.</source>
+        <translation>Een onderzoeker bevestigt het besluit met het eigen wachtwoord.</translation>
+    </message>
+    <message>
+        <source>{n} findings, total {total}</source>
+        <translation>{n} bevindingen, totaal {total}</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningSummary</name>
+    <message>
+        <source>No screening yet</source>
+        <translation>Nog geen screening</translation>
+    </message>
+    <message>
+        <source>Earlier screenings</source>
+        <translation>Eerdere screenings</translation>
+    </message>
+    <message>
+        <source>Open screening…</source>
+        <translation>Screening openen…</translation>
+    </message>
+    <message>
+        <source>New screening…</source>
+        <translation>Nieuwe screening…</translation>
+    </message>
+    <message>
+        <source>{date}: {result}</source>
+        <translation>{date}: {result}</translation>
+    </message>
+    <message>
+        <source>{text} (void)</source>
+        <translation>{text} (ongeldig)</translation>
+    </message>
+    <message>
+        <source>{state} ({user})</source>
+        <translation>{state} ({user})</translation>
+    </message>
+    <message>
+        <source>Failing: {criteria}</source>
+        <translation>Afgewezen op: {criteria}</translation>
     </message>
 </context>
 <context>
@@ -991,6 +1506,59 @@
     <message>
         <source>Copied</source>
         <translation>Gekopieerd</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineLegend</name>
+    <message>
+        <source>Unscheduled visit</source>
+        <translation>Ongepland bezoek</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineStrip</name>
+    <message>
+        <source>Visit timeline</source>
+        <translation>Tijdlijn van de bezoeken</translation>
+    </message>
+    <message>
+        <source>No visits scheduled</source>
+        <translation>Geen bezoeken gepland</translation>
+    </message>
+    <message>
+        <source>weeks after the injection</source>
+        <translation>weken na de injectie</translation>
+    </message>
+    <message>
+        <source>Today {date}</source>
+        <translation>Vandaag {date}</translation>
+    </message>
+    <message>
+        <source>Target {target}, window {window}</source>
+        <translation>Streefdatum {target}, venster {window}</translation>
+    </message>
+    <message>
+        <source>Visit date {date}</source>
+        <translation>Bezoekdatum {date}</translation>
+    </message>
+</context>
+<context>
+    <name>UnscheduledVisitDialog</name>
+    <message>
+        <source>Add unscheduled visit</source>
+        <translation>Ongepland bezoek toevoegen</translation>
+    </message>
+    <message>
+        <source>An unscheduled visit can be added on any day after the injection, up to today.</source>
+        <translation>Een ongepland bezoek kan worden toegevoegd op elke dag na de injectie, tot en met vandaag.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Toevoegen</translation>
     </message>
 </context>
 <context>
@@ -1069,6 +1637,150 @@
     <message>
         <source>never</source>
         <translation>nooit</translation>
+    </message>
+</context>
+<context>
+    <name>VisitStatus</name>
+    <message>
+        <source>Planned</source>
+        <translation>Gepland</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Te doen</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Achterstallig</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Uitgevoerd</translation>
+    </message>
+    <message>
+        <source>Done, outside the window</source>
+        <translation>Uitgevoerd, buiten venster</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Gemist</translation>
+    </message>
+</context>
+<context>
+    <name>VisitTableModel</name>
+    <message>
+        <source>Visit</source>
+        <translation>Bezoek</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Streefdatum</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Venster</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Toelichting</translation>
+    </message>
+</context>
+<context>
+    <name>VisitTimeline</name>
+    <message>
+        <source>Enrol…</source>
+        <translation>Includeren…</translation>
+    </message>
+    <message>
+        <source>Record visit…</source>
+        <translation>Bezoek vastleggen…</translation>
+    </message>
+    <message>
+        <source>Mark missed…</source>
+        <translation>Als gemist markeren…</translation>
+    </message>
+    <message>
+        <source>Add unscheduled visit…</source>
+        <translation>Ongepland bezoek toevoegen…</translation>
+    </message>
+    <message>
+        <source>Not enrolled</source>
+        <translation>Niet geïncludeerd</translation>
+    </message>
+    <message>
+        <source>Enrolled on {date}</source>
+        <translation>Geïncludeerd op {date}</translation>
+    </message>
+    <message>
+        <source>No screening has been recorded yet.</source>
+        <translation>Er is nog geen screening vastgelegd.</translation>
+    </message>
+    <message>
+        <source>The screening of {date} is not yet confirmed by an investigator.</source>
+        <translation>De screening van {date} is nog niet bevestigd door een onderzoeker.</translation>
+    </message>
+    <message>
+        <source>The screening of {date} found the patient not eligible.</source>
+        <translation>Volgens de screening van {date} is de patiënt niet geschikt.</translation>
+    </message>
+    <message>
+        <source>The screening of {date} was confirmed eligible; the patient can be enrolled.</source>
+        <translation>De screening van {date} is als geschikt bevestigd; de patiënt kan worden geïncludeerd.</translation>
+    </message>
+    <message>
+        <source>Injection (day 0) on {date}.</source>
+        <translation>Injectie (dag 0) op {date}.</translation>
+    </message>
+    <message>
+        <source>Injection (day 0) planned for {date}.</source>
+        <translation>Injectie (dag 0) gepland op {date}.</translation>
+    </message>
+    <message>
+        <source>{injection} Protocol {version}.</source>
+        <translation>{injection} Protocol {version}.</translation>
+    </message>
+    <message>
+        <source>Unscheduled visits can be added once the injection is recorded.</source>
+        <translation>Ongeplande bezoeken kunnen worden toegevoegd zodra de injectie is vastgelegd.</translation>
+    </message>
+</context>
+<context>
+    <name>WeekOverview</name>
+    <message>
+        <source>This week</source>
+        <translation>Deze week</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <source>Nothing is due this week.</source>
+        <translation>Deze week is er niets te doen.</translation>
+    </message>
+    <message>
+        <source>Nothing is overdue.</source>
+        <translation>Er is niets achterstallig.</translation>
+    </message>
+    <message>
+        <source>Double-click a visit, or select it and press Enter, to open the patient.</source>
+        <translation>Dubbelklik op een bezoek, of selecteer het en druk op Enter, om de patiënt te openen.</translation>
+    </message>
+    <message>
+        <source>Due this week ({week}): {count}</source>
+        <translation>Deze week te doen ({week}): {count}</translation>
+    </message>
+    <message>
+        <source>Overdue: {count}</source>
+        <translation>Achterstallig: {count}</translation>
     </message>
 </context>
 <context>

@@ -75,6 +75,8 @@ class AuditedMixin:
     __audit_masked__: ClassVar[frozenset[str]] = frozenset()
     # Bookkeeping columns that are not recorded data and are not audited field by field.
     __audit_ignored__: ClassVar[frozenset[str]] = frozenset({"version"})
+    # What a person calls one record of this table (English, Dutch), e.g. in the audit trail.
+    __label__: ClassVar[tuple[str, str]] = ("", "")
 
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     voided: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
@@ -93,6 +95,7 @@ class AuditedMixin:
 
 class User(AuditedMixin, Base):
     __tablename__ = "users"
+    __label__ = ("User account", "Account")
     __reason_required__ = False
     __audit_masked__ = frozenset({"password_hash"})
     __audit_ignored__ = frozenset({"version", "failed_attempts", "last_login_utc"})
@@ -129,6 +132,7 @@ class StudySetting(AuditedMixin, Base):
     """Study-wide settings that every workstation sharing the database must agree on."""
 
     __tablename__ = "study_settings"
+    __label__ = ("Study setting", "Instelling")
     __reason_required__ = False
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -160,6 +164,7 @@ class Patient(AuditedMixin, Base):
     """A study subject, known outside the workstation only by the subject number."""
 
     __tablename__ = "patients"
+    __label__ = ("Patient", "Patiënt")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     subject_number: Mapped[str] = mapped_column(
@@ -230,6 +235,7 @@ class Identity(AuditedMixin, Base):
     """Directly identifying data: shown to nurses and investigators only, never exported."""
 
     __tablename__ = "identities"
+    __label__ = ("Identity", "Identiteit")
     __identifying__: ClassVar[bool] = True
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -344,7 +350,7 @@ CRITERIA: tuple[tuple[str, str, str], ...] = (
     (
         "inc3",
         "I3 Active digital ulcer refractory to IV prostacyclin",
-        "I3 Actief digitaal ulcus, refractair op iv prostacycline",
+        "I3 Actief digitaal ulcus, refractair op iv-prostacycline",
     ),
     ("inc4", "I4 Written informed consent", "I4 Schriftelijke informed consent"),
     ("exc1", "E1 Ulcer with underlying calcinosis", "E1 Ulcus met onderliggende calcinose"),
@@ -403,6 +409,7 @@ class Screening(AuditedMixin, Base):
     """One screening of a patient against the protocol; a re-screening is a new record."""
 
     __tablename__ = "screenings"
+    __label__ = ("Screening", "Screening")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), index=True)
@@ -642,6 +649,7 @@ class Enrolment(AuditedMixin, Base):
     """An eligible, confirmed patient entering the trial; anchors the visit schedule."""
 
     __tablename__ = "enrolments"
+    __label__ = ("Enrolment", "Inclusie")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), unique=True)
@@ -683,6 +691,7 @@ class Visit(AuditedMixin, Base):
     """A scheduled or unscheduled visit after enrolment (the screening has its own record)."""
 
     __tablename__ = "visits"
+    __label__ = ("Visit", "Bezoek")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), index=True)
@@ -787,6 +796,7 @@ class InstrumentResponse(AuditedMixin, Base):
     """
 
     __tablename__ = "instrument_responses"
+    __label__ = ("Questionnaire", "Vragenlijst")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), index=True)
@@ -819,6 +829,7 @@ class ItemAnswer(AuditedMixin, Base):
     """One item of an instrument response: a number, a text, or a reason it is missing."""
 
     __tablename__ = "item_answers"
+    __label__ = ("Answer", "Antwoord")
     __table_args__ = (UniqueConstraint("response_id", "item"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -18,7 +18,8 @@ from sqlalchemy import Connection, Engine, Table, event, insert, select, text
 from sqlalchemy.orm import InstanceState, Session, UOWTransaction
 from sqlalchemy.orm.attributes import instance_state
 
-from sscvisit.model.entities import AuditedMixin, AuditEntry, Identity, Patient
+from sscvisit.model.entities import AuditedMixin, AuditEntry, Base, Identity, Patient, fields_of
+from sscvisit.model.fields import Field
 from sscvisit.services.clock import utc_stamp
 from sscvisit.services.dto import AuditRow, ChainReport
 from sscvisit.services.errors import Msg, ReasonRequired, ServiceError
@@ -138,7 +139,7 @@ def _state(obj: object) -> InstanceState[Any]:
 
 
 def _table(obj: object) -> str:
-    return str(getattr(type(obj), "__tablename__", type(obj).__name__))
+    return _table_of(type(obj))
 
 
 def _audited(obj: object) -> bool:
@@ -292,3 +293,27 @@ def query(
             )
         )
     return rows
+
+
+def declared_fields() -> dict[tuple[str, str], Field]:
+    """(table, column) -> the field declaration, for every audited table: labels and code lists."""
+    out: dict[tuple[str, str], Field] = {}
+    for mapper in Base.registry.mappers:
+        entity = mapper.class_
+        if issubclass(entity, AuditedMixin) and issubclass(entity, Base):
+            for column, spec in fields_of(entity).items():
+                out[_table_of(entity), column] = spec
+    return out
+
+
+def table_labels() -> dict[str, tuple[str, str]]:
+    """Table name -> what one record is called (English, Dutch)."""
+    return {
+        _table_of(mapper.class_): mapper.class_.__label__
+        for mapper in Base.registry.mappers
+        if issubclass(mapper.class_, AuditedMixin) and mapper.class_.__label__[0]
+    }
+
+
+def _table_of(entity: type) -> str:
+    return str(getattr(entity, "__tablename__", entity.__name__))

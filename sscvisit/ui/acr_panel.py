@@ -222,7 +222,6 @@ class AcrEularPanel(QWidget):
         grid.setHorizontalSpacing(8)
         box = QCheckBox(labels.get(code, code), row)
         box.setObjectName(f"finding_{code}")
-        box.setToolTip(code)
         box.toggled.connect(self._on_toggled)
         weight = QLabel(str(acr_eular.WEIGHTS[code]), row)
         weight.setObjectName(f"weight_{code}")

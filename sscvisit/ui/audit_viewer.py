@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from sscvisit.model.fields import Field
-from sscvisit.services import patients
+from sscvisit.services import audit, patients
 from sscvisit.services.clock import parse_stamp
 from sscvisit.services.dto import AuditRow
 from sscvisit.services.errors import PermissionDenied, ServiceError
@@ -89,14 +89,8 @@ def utc_time(stamp: str | None) -> str:
 
 
 def _declared_fields() -> dict[tuple[str, str], Field]:
-    """Field declarations of the registry tables, to show a field's label instead of its column."""
-    out: dict[tuple[str, str], Field] = {}
-    for name, spec in patients.PATIENT_FIELDS.items():
-        out["patients", name] = spec
-    out["patients", patients.STATUS_FIELD.name] = patients.STATUS_FIELD
-    for name, spec in patients.IDENTITY_FIELDS.items():
-        out["identities", name] = spec
-    return out
+    """Field declarations of every audited table, to show labels instead of column names."""
+    return audit.declared_fields()
 
 
 class AuditTableModel(QAbstractTableModel):
@@ -118,6 +112,7 @@ class AuditTableModel(QAbstractTableModel):
         self._texts: list[tuple[str, ...]] = []
         self._search: list[str] = []
         self._fields = _declared_fields()
+        self._tables = audit.table_labels()
 
     # -- labels ------------------------------------------------------------------------------
     def headers(self) -> tuple[str, ...]:
@@ -149,13 +144,23 @@ class AuditTableModel(QAbstractTableModel):
         return labels.get(action, action)
 
     def table_label(self, table: str) -> str:
-        labels = {
-            "patients": self.tr("Patient"),
-            "identities": self.tr("Identity"),
-            "users": self.tr("User account"),
-            "study_settings": self.tr("Study setting"),
-        }
-        return labels.get(table, table)
+        labels = self._tables.get(table)
+        if labels is None:
+            return table
+        return labels[1] if self._language == "nl" else labels[0]
+
+    def value_text(self, table: str | None, name: str | None, value: str | None) -> str:
+        """A stored value as a person reads it: code lists show their label, flags yes/no."""
+        if value is None:
+            return ""
+        spec = self._fields.get((table or "", name or ""))
+        if spec is not None and spec.codes:
+            return spec.code_label(value, self._language)
+        if (spec is not None and spec.kind == "bool") or name in {"voided", "active", "locked"}:
+            return (
+                self.tr("yes") if value == "true" else self.tr("no") if value == "false" else value
+            )
+        return value
 
     def field_label(self, table: str | None, name: str | None) -> str:
         if not name:
@@ -210,8 +215,8 @@ class AuditTableModel(QAbstractTableModel):
             row.subject_number or "",
             self.record_label(row),
             self.field_label(row.table_name, row.field),
-            row.old_value or "",
-            row.new_value or "",
+            self.value_text(row.table_name, row.field, row.old_value),
+            self.value_text(row.table_name, row.field, row.new_value),
             row.reason or "",
         )
 

@@ -186,11 +186,11 @@ def _rule_message(rule: str) -> str | None:
         ),
         "too_early_for_worse": QCoreApplication.translate(
             "Messages",
-            "'Worse after 1 month' needs the screening a month or more after the course.",
+            "'Worse 1 month after the course' needs the screening a month or more after it.",
         ),
         "too_early_for_not_improved": QCoreApplication.translate(
             "Messages",
-            "'Not improved after 2 months' needs the screening two months or more "
+            "'Not improved 2 months after' needs the screening two months or more "
             "after the course.",
         ),
         "recurrence_date_missing": QCoreApplication.translate(

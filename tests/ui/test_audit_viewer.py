@@ -278,3 +278,16 @@ def test_record_history_shows_one_record_and_clears_back(
     assert not viewer.record_button.isEnabled()
     qtbot.mouseClick(viewer.patient_clear, Qt.MouseButton.LeftButton)
     assert viewer.model.rowCount() == patient_rows  # back to the patient's whole trail
+
+
+def test_every_audited_table_and_coded_value_reads_as_words(qtbot: QtBot) -> None:
+    model = AuditTableModel("nl")
+    from sscvisit.services import audit
+
+    for table in ("patients", "screenings", "visits", "enrolments", "users"):
+        assert model.table_label(table) != table
+    assert model.field_label("screenings", "refractory_rule") == "Refractair omdat"
+    assert model.value_text("screenings", "inc1", "not_assessed") == "Niet beoordeeld"
+    assert model.value_text("patients", "sex", "F") == "Vrouw"
+    assert model.value_text("patients", "consent_version", "v2.1") == "v2.1"
+    assert ("visits", "visit_date") in audit.declared_fields()
