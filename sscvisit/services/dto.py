@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # questionnaires imports this module; the names are only annotations here
+    from sscvisit.services.questionnaires import Answer, ScoreLine
 
 
 @dataclass(frozen=True)
@@ -146,3 +150,20 @@ class ScreeningInfo:
     confirmed_utc: str | None
     voided: bool
     version: int
+
+
+@dataclass(frozen=True)
+class ResponseInfo:
+    """One saved questionnaire or capillaroscopy: every item's answer and the computed scores."""
+
+    id: int
+    patient_id: int
+    visit_id: int
+    visit_code: str
+    instrument: str
+    completed_on: dt.date
+    completed_by: str
+    answers: dict[str, Answer]  # every item of the definition, in form order
+    scores: tuple[ScoreLine, ...]  # computed on reading, never stored
+    version: int
+    voided: bool

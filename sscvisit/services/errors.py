@@ -34,6 +34,7 @@ class Msg(enum.Enum):
     SCREENING_UNDECIDED = "screening_undecided"
     SCREENING_OPEN = "screening_open"
     PATIENT_ENROLLED = "patient_enrolled"
+    FORM_NOT_IN_VISIT = "form_not_in_visit"
 
 
 class ServiceError(Exception):

@@ -101,6 +101,9 @@ def service_message(error: ServiceError) -> str:
         Msg.PATIENT_ENROLLED: QCoreApplication.translate(
             "Messages", "This patient is enrolled and cannot be screened again."
         ),
+        Msg.FORM_NOT_IN_VISIT: QCoreApplication.translate(
+            "Messages", "The protocol does not collect this form at this visit."
+        ),
     }
     template = texts[code] if code in texts else str(code.value)
     return template.format(**{k: str(v) for k, v in p.items()})
@@ -207,6 +210,10 @@ def _rule_message(rule: str) -> str | None:
         ),
         "course_dates_missing": QCoreApplication.translate(
             "Messages", "Enter the start and end of the IV prostacyclin course."
+        ),
+        "after_visit": QCoreApplication.translate("Messages", "Cannot be after the visit date."),
+        "visit_not_recorded": QCoreApplication.translate(
+            "Messages", "Record the visit as done (with its date) first."
         ),
     }
     return texts.get(rule)
