@@ -10,7 +10,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
-from sscvisit.services import auth, patients, screening, visits
+from sscvisit.services import auth, instruments, patients, questionnaires, screening, visits
 from sscvisit.services.clock import today as local_today
 from sscvisit.services.dto import PatientRow, UserInfo
 from sscvisit.services.study import Study
@@ -55,6 +55,13 @@ _GIVEN_M = ("Jan", "Pieter", "Kees", "Bram", "Thijs", "Ruud", "Henk", "Sander", 
 # Demo dates are fixed relative to the day the demo is made, so the schedule is always current.
 CONSENT_SPAN_DAYS = 420
 
+# Items where a higher number means better health (EQ VAS, capillary density).
+HIGHER_IS_BETTER = frozenset(
+    {
+        "eq5d_vas",
+        *(f"{finger}_density" for finger in ("L2", "L3", "L4", "L5", "R2", "R3", "R4", "R5")),
+    }
+)
 FIRST_SCREENED = 3  # SSC-001..003 stay registered only (one edited, one voided)
 # (injection day relative to "today", what happened at the visits so far)
 # Each enrolled demo patient sits at another point of the schedule.
@@ -246,6 +253,7 @@ def _play(
         )
 
     done("injection", 0)
+    _questionnaires(study, nurse, schedule["injection"].id, injection, patient_id, better=False)
     if story == "injected":
         return
     if story != "week1_overdue":
@@ -263,6 +271,8 @@ def _play(
         done("week8", 57)
     if story == "complete":
         done("week12", 85)
+        week12 = injection + dt.timedelta(days=85)
+        _questionnaires(study, nurse, schedule["week12"].id, week12, patient_id, better=True)
         visits.add_unscheduled(
             study,
             nurse,
@@ -276,3 +286,50 @@ def _play(
 def login_demo(study: Study, role: str = "nurse") -> UserInfo:
     name, _full, password = DEMO_USERS[role]
     return auth.login(study, name, password)
+
+
+def _answers(
+    instrument: instruments.InstrumentDef, rng: random.Random, better: bool
+) -> dict[str, questionnaires.Answer]:
+    """Plausible answers: worse at baseline, better at week 12 (the trial's hope, not data)."""
+    out: dict[str, questionnaires.Answer] = {}
+    for item in instrument.items:
+        if item.kind == "flag":
+            out[item.code] = questionnaires.Answer(1.0 if rng.random() < 0.15 else 0.0)
+        elif item.kind == "code":
+            out[item.code] = questionnaires.Answer("early" if better else "active")
+        elif item.kind == "text":
+            out[item.code] = questionnaires.Answer("Capillaroscopy archive, demo image")
+        elif item.minimum is not None and item.maximum is not None:
+            low, high = item.minimum, item.maximum
+            # A worse answer is a higher code on most items; the scores come from the library.
+            share = rng.uniform(0.1, 0.4) if better else rng.uniform(0.4, 0.8)
+            if item.code in HIGHER_IS_BETTER:
+                share = 1 - share
+            value = low + (high - low) * share
+            if item.kind == "choice" or item.decimals == 0:
+                value = float(round(value))
+            else:
+                value = round(value, item.decimals)
+            out[item.code] = questionnaires.Answer(value)
+    if instrument.code == "capillaroscopy":
+        out["R5_not_assessable"] = questionnaires.Answer(1.0)  # one finger scarred: excluded
+    return out
+
+
+def _questionnaires(
+    study: Study, nurse: UserInfo, visit_id: int, on: dt.date, patient_id: int, *, better: bool
+) -> None:
+    rng = random.Random(SEED + patient_id * 2 + int(better))
+    for code in ("shaq", "rand36", "eq5d", "chfs", "capillaroscopy"):
+        definition = instruments.load_instrument(code)
+        questionnaires.save_response(
+            study,
+            nurse,
+            visit_id,
+            code,
+            completed_on=on,
+            completed_by="assessor" if code == "capillaroscopy" else "patient",
+            answers=_answers(definition, rng, better),
+            today=on,
+        )

@@ -51,3 +51,22 @@ def test_small_demo_has_no_scenarios(sqlite_url: str) -> None:
         assert {r.status for r in patients.list_patients(study, nurse)} == {"registered"}
     finally:
         study.close()
+
+
+def test_demo_questionnaires_at_baseline_and_week_12(sqlite_url: str) -> None:
+    from sscvisit.services import questionnaires
+
+    study = Study.open(sqlite_url)
+    try:
+        demo.create_demo(study, today=TODAY)
+        nurse = demo.login_demo(study)
+        enrolled = [r for r in patients.list_patients(study, nurse) if r.status == "enrolled"]
+        complete = enrolled[0]  # the first scenario has every visit done
+        for code in ("shaq", "rand36", "eq5d", "chfs", "capillaroscopy"):
+            over_time = questionnaires.scores_over_time(study, nurse, complete.id, code)
+            assert [visit.visit_code for visit, _scores in over_time] == ["injection", "week12"]
+        caps = questionnaires.scores_over_time(study, nurse, complete.id, "capillaroscopy")
+        mes = {visit.visit_code: {s.key: s.value for s in scores}["mes"] for visit, scores in caps}
+        assert all(value is not None for value in mes.values())
+    finally:
+        study.close()
