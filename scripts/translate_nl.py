@@ -712,6 +712,241 @@ _VISITS: Table = {
 }
 
 
+# Questionnaire entry form and score panel.
+_QUESTIONNAIRES: Table = {
+    "AnswerGrid": {
+        "Read only: answers cannot be changed here.": (
+            "Alleen lezen: antwoorden kunnen hier niet worden gewijzigd."
+        ),
+        "A tick box is never missing: Space ticks it.": (
+            "Een aankruisvak ontbreekt nooit: spatie kruist het aan."
+        ),
+        "Missing because: 1 not answered · 2 illegible · 3 not applicable (Esc cancels)": (
+            "Ontbreekt omdat: 1 niet ingevuld · 2 onleesbaar · 3 niet van toepassing (Esc "
+            "annuleert)"
+        ),
+        "A tick box takes 1 (yes) or 0 (no).": "Een aankruisvak neemt 1 (ja) of 0 (nee).",
+        "{code} takes 1–{n}; {key} was not entered.": (
+            "{code} neemt 1–{n}; {key} is niet ingevoerd."
+        ),
+        "Typing cancelled; the answer is unchanged.": (
+            "Typen geannuleerd; het antwoord is niet gewijzigd."
+        ),
+        "At most {n} characters.": "Hoogstens {n} tekens.",
+        "Enter or Tab accepts; Esc cancels.": "Enter of Tab neemt over; Esc annuleert.",
+        "{code}: {range}. Enter or Tab accepts; Esc cancels.": (
+            "{code}: {range}. Enter of Tab neemt over; Esc annuleert."
+        ),
+        "{code} takes {range}; {typed} is too low.": "{code} neemt {range}; {typed} is te laag.",
+        "Not marked missing.": "Niet als ontbrekend gemarkeerd.",
+        "Not marked missing: after '.' type 1, 2 or 3.": (
+            "Niet als ontbrekend gemarkeerd: typ na '.' een 1, 2 of 3."
+        ),
+        "{code} takes {range}; {key} was not entered.": (
+            "{code} neemt {range}; {key} is niet ingevoerd."
+        ),
+        "Yes": "Ja",
+        "No": "Nee",
+        "Missing: {reason}\t. {key}": "Ontbreekt: {reason}\t. {key}",
+        "Clear\tBackspace": "Wissen\tBackspace",
+    },
+    "AnswerModel": {
+        "Item": "Item",
+        "Description": "Omschrijving",
+        "Answer": "Antwoord",
+        "Message": "Melding",
+        "Missing: {reason}": "Ontbreekt: {reason}",
+        "yes": "ja",
+        "Type a number ({range}), then Enter or Tab.": "Typ een getal ({range}), dan Enter of Tab.",
+        "Space ticks or clears.": "Spatie kruist aan of uit.",
+    },
+    "QuestionnaireDialog": {
+        "Close": "Sluiten",
+        "Unsaved changes": "Niet-opgeslagen wijzigingen",
+        "The questionnaire has unsaved answers. Close and discard them?": (
+            "De vragenlijst heeft niet-opgeslagen antwoorden. Sluiten en de antwoorden verwerpen?"
+        ),
+    },
+    "QuestionnaireForm": {
+        "{codes} and {n} more": "{codes} en nog {n}",
+        "{instrument} — {subject}, {visit}": "{instrument} — {subject}, {visit}",
+        "Save": "Opslaan",
+        "Ctrl+S": "Ctrl+S",
+        "{visit} on {date}": "{visit} op {date}",
+        "Digit: answer, next item": "Cijfer: antwoord, volgend item",
+        "↑ ↓ Home End: move": "↑ ↓ Home End: verplaatsen",
+        ".1  .2  .3: missing (not answered, illegible, not applicable)": (
+            ".1  .2  .3: ontbreekt (niet ingevuld, onleesbaar, niet van toepassing)"
+        ),
+        "Backspace: clear": "Backspace: wissen",
+        "Number: type, Enter or Tab": "Getal: typen, Enter of Tab",
+        "Space: tick": "Spatie: aankruisen",
+        "F2: menu": "F2: menu",
+        "Ctrl+S: save": "Ctrl+S: opslaan",
+        (
+            "Not saved. {n} items have no answer: {items}. Answer each, or mark it missing "
+            "with '.' and a reason."
+        ): (
+            "Niet opgeslagen. {n} items hebben geen antwoord: {items}. Vul elk in, of "
+            "markeer het als ontbrekend met '.' en een reden."
+        ),
+        "New, not saved yet": "Nieuw, nog niet opgeslagen",
+        "Void": "Ongeldig",
+        "Saved (version {version})": "Opgeslagen (versie {version})",
+        "{state} · read only": "{state} · alleen lezen",
+        "missing: {reason}": "ontbreekt: {reason}",
+        "yes": "ja",
+        "no": "nee",
+        "Saved.": "Opgeslagen.",
+        "Not saved: {n} items need attention (see the Message column).": (
+            "Niet opgeslagen: {n} items vragen aandacht (zie de kolom Melding)."
+        ),
+    },
+    "ScorePanel": {
+        "HAQ-DI (with aids)": "HAQ-DI (met hulpmiddelen)",
+        "HAQ-DI without aids": "HAQ-DI zonder hulpmiddelen",
+        "EQ-5D-5L index (NL)": "EQ-5D-5L-index (NL)",
+        "EQ VAS": "EQ VAS",
+        "CHFS total (0–90)": "CHFS-totaal (0–90)",
+        "Kitchen": "Keuken",
+        "Dressing": "Aankleden",
+        "Hygiene": "Hygiëne",
+        "Office": "Kantoor",
+        "Other": "Overig",
+        "Physical functioning": "Fysiek functioneren",
+        "Role limitations, physical": "Rolbeperkingen, fysiek",
+        "Role limitations, emotional": "Rolbeperkingen, emotioneel",
+        "Energy / fatigue": "Energie / vermoeidheid",
+        "Emotional well-being": "Emotioneel welbevinden",
+        "Social functioning": "Sociaal functioneren",
+        "Pain": "Pijn",
+        "General health": "Algemene gezondheid",
+        "Health change": "Verandering in gezondheid",
+        "Microangiopathy score (MES)": "Microangiopathiescore (MES)",
+        "Assessable fingers": "Beoordeelbare vingers",
+        "Enlarged capillaries (mean)": "Verwijde capillairen (gemiddeld)",
+        "Giant capillaries (mean)": "Megacapillairen (gemiddeld)",
+        "Haemorrhages (mean)": "Bloedinkjes (gemiddeld)",
+        "Loss of capillaries (mean)": "Capillairverlies (gemiddeld)",
+        "Disorganisation (mean)": "Desorganisatie (gemiddeld)",
+        "Ramified capillaries (mean)": "Vertakte capillairen (gemiddeld)",
+        "{name} VAS (0–3)": "{name} VAS (0–3)",
+        "HAQ-DI": "HAQ-DI",
+        "The EQ-5D index": "De EQ-5D-index",
+        "The CHFS total": "Het CHFS-totaal",
+        "Not computable: no answer.": "Niet te berekenen: geen antwoord.",
+        "{name} needs {needed} of {total} categories; {answered} answered.": (
+            "{name} vraagt {needed} van {total} categorieën; {answered} ingevuld."
+        ),
+        "{name} needs all {total} dimensions; {answered} answered.": (
+            "{name} vraagt alle {total} dimensies; {answered} ingevuld."
+        ),
+        "{name} needs {needed} of {total} dimensions; {answered} answered.": (
+            "{name} vraagt {needed} van {total} dimensies; {answered} ingevuld."
+        ),
+        "{name} needs {needed} of {total} fingers; {answered} assessed.": (
+            "{name} vraagt {needed} van {total} vingers; {answered} beoordeeld."
+        ),
+        "{name} needs all {total} items; {answered} answered.": (
+            "{name} vraagt alle {total} items; {answered} ingevuld."
+        ),
+        "{name} needs {needed} of {total} items; {answered} answered.": (
+            "{name} vraagt {needed} van {total} items; {answered} ingevuld."
+        ),
+        "Scores": "Scores",
+        "Computed from the answers as you type.": "Berekend uit de antwoorden, terwijl u typt.",
+        "{score}  ({mm} mm)": "{score}  ({mm} mm)",
+        "Not computable: no answers for this score yet.": (
+            "Niet te berekenen: nog geen antwoorden voor deze score."
+        ),
+    },
+}
+
+
+# Capillaroscopy form and scores over time.
+_CAPILLAROSCOPY: Table = {
+    "CapillaroscopyForm": {
+        "n.ans.": "n.i.",
+        "illeg.": "onl.",
+        "n/a": "n.v.t.",
+        "Yes": "Ja",
+        "No": "Nee",
+        "{low} to {high}": "{low} tot {high}",
+        "Save": "Opslaan",
+        "Read only: your role may view but not change data.": (
+            "Alleen lezen: uw rol mag gegevens inzien maar niet wijzigen."
+        ),
+        "Keys: 0–3 scores the cell and moves on · numbers: type, then Enter · missing: . then "
+        "1 {not_answered} ({mark1}), 2 {illegible} ({mark2}), 3 {not_applicable} ({mark3}) · "
+        "Del clears · x: finger not assessable · arrows move, Tab leaves the grid.": (
+            "Toetsen: 0–3 scoort de cel en gaat door · getallen: typen, dan Enter · ontbrekend: "
+            ". dan 1 {not_answered} ({mark1}), 2 {illegible} ({mark2}), 3 {not_applicable} "
+            "({mark3}) · Del wist · x: vinger niet beoordeelbaar · pijltjes verplaatsen, Tab "
+            "verlaat het raster."
+        ),
+        "Missing because: 1 {not_answered} · 2 {illegible} · 3 {not_applicable} "
+        "(any other key cancels)": (
+            "Ontbreekt omdat: 1 {not_answered} · 2 {illegible} · 3 {not_applicable} "
+            "(een andere toets annuleert)"
+        ),
+        "{done} of {total} cells filled · fingers not assessable: {excluded}": (
+            "{done} van {total} cellen ingevuld · vingers niet beoordeelbaar: {excluded}"
+        ),
+        "Type the answer, or . then 1, 2 or 3 to record why it is missing.": (
+            "Typ het antwoord, of . dan 1, 2 of 3 om vast te leggen waarom het ontbreekt."
+        ),
+    },
+    "_HandBand": {
+        "Left hand": "Linkerhand",
+        "Right hand": "Rechterhand",
+    },
+    "ScoresOverTime": {
+        "— not done at this visit · n.c. not computable (point at it to see why). "
+        "Select a row to chart that score.": (
+            "— niet gedaan bij dit bezoek · n.b. niet te berekenen (wijs het aan om te zien "
+            "waarom). Kies een rij om die score in de grafiek te zien."
+        ),
+    },
+    "Scores": {
+        "n.c.": "n.b.",
+        "{score} ({mm} mm)": "{score} ({mm} mm)",
+        "Not computable: no answers for this score.": (
+            "Niet te berekenen: geen antwoorden voor deze score."
+        ),
+        "Not done at this visit.": "Niet gedaan bij dit bezoek.",
+        "No visit collects this instrument.": "Geen bezoek verzamelt dit instrument.",
+        "Visit": "Bezoek",
+    },
+}
+
+
+# Forms of a visit on the patient page, and messages of the questionnaire service.
+_VISIT_FORMS: Table = {
+    "Messages": {
+        "The protocol does not collect this form at this visit.": (
+            "Het protocol verzamelt dit formulier niet bij dit bezoek."
+        ),
+        "Cannot be after the visit date.": "Mag niet na de bezoekdatum liggen.",
+        "Record the visit as done (with its date) first.": (
+            "Leg eerst het bezoek vast als uitgevoerd (met de datum)."
+        ),
+    },
+    "PatientPage": {"Scores over time": "Scores in de tijd"},
+    "VisitForms": {
+        "Select a visit to see the forms it collects.": (
+            "Selecteer een bezoek om de formulieren ervan te zien."
+        ),
+        "{visit} collects no questionnaires.": "{visit} verzamelt geen vragenlijsten.",
+        "{visit}: record the visit first, then its forms.": (
+            "{visit}: leg eerst het bezoek vast, dan de formulieren."
+        ),
+        "Forms of {visit} ({date})": "Formulieren van {visit} ({date})",
+        "not entered": "niet ingevoerd",
+        "entered ({date})": "ingevoerd ({date})",
+    },
+}
+
+
 def _merge(*parts: Table) -> Table:
     """One table from the per-screen parts; the same message twice is a mistake, even if equal."""
     merged: Table = {}
@@ -725,7 +960,7 @@ def _merge(*parts: Table) -> Table:
     return dict(sorted(merged.items()))
 
 
-NL: Table = _merge(_CORE, _SCREENING, _VISITS)
+NL: Table = _merge(_CORE, _SCREENING, _VISITS, _QUESTIONNAIRES, _CAPILLAROSCOPY, _VISIT_FORMS)
 
 
 _CONTEXT = re.compile(r"<context>\s*<name>(?P<name>.*?)</name>(?P<body>.*?)</context>\n?", re.S)

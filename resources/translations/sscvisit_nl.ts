@@ -125,6 +125,112 @@
     </message>
 </context>
 <context>
+    <name>AnswerGrid</name>
+    <message>
+        <source>Read only: answers cannot be changed here.</source>
+        <translation>Alleen lezen: antwoorden kunnen hier niet worden gewijzigd.</translation>
+    </message>
+    <message>
+        <source>A tick box is never missing: Space ticks it.</source>
+        <translation>Een aankruisvak ontbreekt nooit: spatie kruist het aan.</translation>
+    </message>
+    <message>
+        <source>Missing because: 1 not answered · 2 illegible · 3 not applicable (Esc cancels)</source>
+        <translation>Ontbreekt omdat: 1 niet ingevuld · 2 onleesbaar · 3 niet van toepassing (Esc annuleert)</translation>
+    </message>
+    <message>
+        <source>A tick box takes 1 (yes) or 0 (no).</source>
+        <translation>Een aankruisvak neemt 1 (ja) of 0 (nee).</translation>
+    </message>
+    <message>
+        <source>{code} takes 1–{n}; {key} was not entered.</source>
+        <translation>{code} neemt 1–{n}; {key} is niet ingevoerd.</translation>
+    </message>
+    <message>
+        <source>{code} takes {range}; {key} was not entered.</source>
+        <translation>{code} neemt {range}; {key} is niet ingevoerd.</translation>
+    </message>
+    <message>
+        <source>Typing cancelled; the answer is unchanged.</source>
+        <translation>Typen geannuleerd; het antwoord is niet gewijzigd.</translation>
+    </message>
+    <message>
+        <source>At most {n} characters.</source>
+        <translation>Hoogstens {n} tekens.</translation>
+    </message>
+    <message>
+        <source>Enter or Tab accepts; Esc cancels.</source>
+        <translation>Enter of Tab neemt over; Esc annuleert.</translation>
+    </message>
+    <message>
+        <source>{code}: {range}. Enter or Tab accepts; Esc cancels.</source>
+        <translation>{code}: {range}. Enter of Tab neemt over; Esc annuleert.</translation>
+    </message>
+    <message>
+        <source>{code} takes {range}; {typed} is too low.</source>
+        <translation>{code} neemt {range}; {typed} is te laag.</translation>
+    </message>
+    <message>
+        <source>Not marked missing.</source>
+        <translation>Niet als ontbrekend gemarkeerd.</translation>
+    </message>
+    <message>
+        <source>Not marked missing: after &apos;.&apos; type 1, 2 or 3.</source>
+        <translation>Niet als ontbrekend gemarkeerd: typ na &apos;.&apos; een 1, 2 of 3.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nee</translation>
+    </message>
+    <message>
+        <source>Missing: {reason}	. {key}</source>
+        <translation>Ontbreekt: {reason}	. {key}</translation>
+    </message>
+    <message>
+        <source>Clear	Backspace</source>
+        <translation>Wissen	Backspace</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerModel</name>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Omschrijving</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwoord</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>Missing: {reason}</source>
+        <translation>Ontbreekt: {reason}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>Type a number ({range}), then Enter or Tab.</source>
+        <translation>Typ een getal ({range}), dan Enter of Tab.</translation>
+    </message>
+    <message>
+        <source>Space ticks or clears.</source>
+        <translation>Spatie kruist aan of uit.</translation>
+    </message>
+</context>
+<context>
     <name>AuditTableModel</name>
     <message>
         <source>When</source>
@@ -344,6 +450,57 @@
     <message>
         <source>UTC</source>
         <translation>UTC</translation>
+    </message>
+</context>
+<context>
+    <name>CapillaroscopyForm</name>
+    <message>
+        <source>n.ans.</source>
+        <translation>n.i.</translation>
+    </message>
+    <message>
+        <source>illeg.</source>
+        <translation>onl.</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>n.v.t.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nee</translation>
+    </message>
+    <message>
+        <source>{low} to {high}</source>
+        <translation>{low} tot {high}</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Read only: your role may view but not change data.</source>
+        <translation>Alleen lezen: uw rol mag gegevens inzien maar niet wijzigen.</translation>
+    </message>
+    <message>
+        <source>Keys: 0–3 scores the cell and moves on · numbers: type, then Enter · missing: . then 1 {not_answered} ({mark1}), 2 {illegible} ({mark2}), 3 {not_applicable} ({mark3}) · Del clears · x: finger not assessable · arrows move, Tab leaves the grid.</source>
+        <translation>Toetsen: 0–3 scoort de cel en gaat door · getallen: typen, dan Enter · ontbrekend: . dan 1 {not_answered} ({mark1}), 2 {illegible} ({mark2}), 3 {not_applicable} ({mark3}) · Del wist · x: vinger niet beoordeelbaar · pijltjes verplaatsen, Tab verlaat het raster.</translation>
+    </message>
+    <message>
+        <source>{done} of {total} cells filled · fingers not assessable: {excluded}</source>
+        <translation>{done} van {total} cellen ingevuld · vingers niet beoordeelbaar: {excluded}</translation>
+    </message>
+    <message>
+        <source>Missing because: 1 {not_answered} · 2 {illegible} · 3 {not_applicable} (any other key cancels)</source>
+        <translation>Ontbreekt omdat: 1 {not_answered} · 2 {illegible} · 3 {not_applicable} (een andere toets annuleert)</translation>
+    </message>
+    <message>
+        <source>Type the answer, or . then 1, 2 or 3 to record why it is missing.</source>
+        <translation>Typ het antwoord, of . dan 1, 2 of 3 om vast te leggen waarom het ontbreekt.</translation>
     </message>
 </context>
 <context>
@@ -876,6 +1033,10 @@
         <translation>Deze patiënt is geïncludeerd en kan niet opnieuw worden gescreend.</translation>
     </message>
     <message>
+        <source>The protocol does not collect this form at this visit.</source>
+        <translation>Het protocol verzamelt dit formulier niet bij dit bezoek.</translation>
+    </message>
+    <message>
         <source>Required.</source>
         <translation>Verplicht.</translation>
     </message>
@@ -1003,6 +1164,14 @@
         <source>Enter the start and end of the IV prostacyclin course.</source>
         <translation>Voer het begin en het einde van de iv-prostacyclinekuur in.</translation>
     </message>
+    <message>
+        <source>Cannot be after the visit date.</source>
+        <translation>Mag niet na de bezoekdatum liggen.</translation>
+    </message>
+    <message>
+        <source>Record the visit as done (with its date) first.</source>
+        <translation>Leg eerst het bezoek vast als uitgevoerd (met de datum).</translation>
+    </message>
 </context>
 <context>
     <name>MissedVisitDialog</name>
@@ -1127,6 +1296,10 @@
         <translation>Bezoeken</translation>
     </message>
     <message>
+        <source>Scores over time</source>
+        <translation>Scores in de tijd</translation>
+    </message>
+    <message>
         <source>{status} (void)</source>
         <translation>{status} (ongeldig)</translation>
     </message>
@@ -1148,6 +1321,116 @@
     <message>
         <source>Void: {reason}</source>
         <translation>Ongeldig verklaard: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnaireDialog</name>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Niet-opgeslagen wijzigingen</translation>
+    </message>
+    <message>
+        <source>The questionnaire has unsaved answers. Close and discard them?</source>
+        <translation>De vragenlijst heeft niet-opgeslagen antwoorden. Sluiten en de antwoorden verwerpen?</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnaireForm</name>
+    <message>
+        <source>{codes} and {n} more</source>
+        <translation>{codes} en nog {n}</translation>
+    </message>
+    <message>
+        <source>{instrument} — {subject}, {visit}</source>
+        <translation>{instrument} — {subject}, {visit}</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <source>{visit} on {date}</source>
+        <translation>{visit} op {date}</translation>
+    </message>
+    <message>
+        <source>Digit: answer, next item</source>
+        <translation>Cijfer: antwoord, volgend item</translation>
+    </message>
+    <message>
+        <source>↑ ↓ Home End: move</source>
+        <translation>↑ ↓ Home End: verplaatsen</translation>
+    </message>
+    <message>
+        <source>.1  .2  .3: missing (not answered, illegible, not applicable)</source>
+        <translation>.1  .2  .3: ontbreekt (niet ingevuld, onleesbaar, niet van toepassing)</translation>
+    </message>
+    <message>
+        <source>Backspace: clear</source>
+        <translation>Backspace: wissen</translation>
+    </message>
+    <message>
+        <source>Number: type, Enter or Tab</source>
+        <translation>Getal: typen, Enter of Tab</translation>
+    </message>
+    <message>
+        <source>Space: tick</source>
+        <translation>Spatie: aankruisen</translation>
+    </message>
+    <message>
+        <source>F2: menu</source>
+        <translation>F2: menu</translation>
+    </message>
+    <message>
+        <source>Ctrl+S: save</source>
+        <translation>Ctrl+S: opslaan</translation>
+    </message>
+    <message>
+        <source>Not saved. {n} items have no answer: {items}. Answer each, or mark it missing with &apos;.&apos; and a reason.</source>
+        <translation>Niet opgeslagen. {n} items hebben geen antwoord: {items}. Vul elk in, of markeer het als ontbrekend met &apos;.&apos; en een reden.</translation>
+    </message>
+    <message>
+        <source>New, not saved yet</source>
+        <translation>Nieuw, nog niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Ongeldig</translation>
+    </message>
+    <message>
+        <source>Saved (version {version})</source>
+        <translation>Opgeslagen (versie {version})</translation>
+    </message>
+    <message>
+        <source>{state} · read only</source>
+        <translation>{state} · alleen lezen</translation>
+    </message>
+    <message>
+        <source>missing: {reason}</source>
+        <translation>ontbreekt: {reason}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Not saved: {n} items need attention (see the Message column).</source>
+        <translation>Niet opgeslagen: {n} items vragen aandacht (zie de kolom Melding).</translation>
     </message>
 </context>
 <context>
@@ -1271,6 +1554,211 @@
     <message>
         <source>The password of {user} was reset.</source>
         <translation>Het wachtwoord van {user} is gereset.</translation>
+    </message>
+</context>
+<context>
+    <name>ScorePanel</name>
+    <message>
+        <source>HAQ-DI (with aids)</source>
+        <translation>HAQ-DI (met hulpmiddelen)</translation>
+    </message>
+    <message>
+        <source>HAQ-DI without aids</source>
+        <translation>HAQ-DI zonder hulpmiddelen</translation>
+    </message>
+    <message>
+        <source>EQ-5D-5L index (NL)</source>
+        <translation>EQ-5D-5L-index (NL)</translation>
+    </message>
+    <message>
+        <source>EQ VAS</source>
+        <translation>EQ VAS</translation>
+    </message>
+    <message>
+        <source>CHFS total (0–90)</source>
+        <translation>CHFS-totaal (0–90)</translation>
+    </message>
+    <message>
+        <source>Kitchen</source>
+        <translation>Keuken</translation>
+    </message>
+    <message>
+        <source>Dressing</source>
+        <translation>Aankleden</translation>
+    </message>
+    <message>
+        <source>Hygiene</source>
+        <translation>Hygiëne</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Kantoor</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Overig</translation>
+    </message>
+    <message>
+        <source>Physical functioning</source>
+        <translation>Fysiek functioneren</translation>
+    </message>
+    <message>
+        <source>Role limitations, physical</source>
+        <translation>Rolbeperkingen, fysiek</translation>
+    </message>
+    <message>
+        <source>Role limitations, emotional</source>
+        <translation>Rolbeperkingen, emotioneel</translation>
+    </message>
+    <message>
+        <source>Energy / fatigue</source>
+        <translation>Energie / vermoeidheid</translation>
+    </message>
+    <message>
+        <source>Emotional well-being</source>
+        <translation>Emotioneel welbevinden</translation>
+    </message>
+    <message>
+        <source>Social functioning</source>
+        <translation>Sociaal functioneren</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Pijn</translation>
+    </message>
+    <message>
+        <source>General health</source>
+        <translation>Algemene gezondheid</translation>
+    </message>
+    <message>
+        <source>Health change</source>
+        <translation>Verandering in gezondheid</translation>
+    </message>
+    <message>
+        <source>Microangiopathy score (MES)</source>
+        <translation>Microangiopathiescore (MES)</translation>
+    </message>
+    <message>
+        <source>Assessable fingers</source>
+        <translation>Beoordeelbare vingers</translation>
+    </message>
+    <message>
+        <source>Enlarged capillaries (mean)</source>
+        <translation>Verwijde capillairen (gemiddeld)</translation>
+    </message>
+    <message>
+        <source>Giant capillaries (mean)</source>
+        <translation>Megacapillairen (gemiddeld)</translation>
+    </message>
+    <message>
+        <source>Haemorrhages (mean)</source>
+        <translation>Bloedinkjes (gemiddeld)</translation>
+    </message>
+    <message>
+        <source>Loss of capillaries (mean)</source>
+        <translation>Capillairverlies (gemiddeld)</translation>
+    </message>
+    <message>
+        <source>Disorganisation (mean)</source>
+        <translation>Desorganisatie (gemiddeld)</translation>
+    </message>
+    <message>
+        <source>Ramified capillaries (mean)</source>
+        <translation>Vertakte capillairen (gemiddeld)</translation>
+    </message>
+    <message>
+        <source>{name} VAS (0–3)</source>
+        <translation>{name} VAS (0–3)</translation>
+    </message>
+    <message>
+        <source>HAQ-DI</source>
+        <translation>HAQ-DI</translation>
+    </message>
+    <message>
+        <source>The EQ-5D index</source>
+        <translation>De EQ-5D-index</translation>
+    </message>
+    <message>
+        <source>The CHFS total</source>
+        <translation>Het CHFS-totaal</translation>
+    </message>
+    <message>
+        <source>Not computable: no answer.</source>
+        <translation>Niet te berekenen: geen antwoord.</translation>
+    </message>
+    <message>
+        <source>{name} needs {needed} of {total} categories; {answered} answered.</source>
+        <translation>{name} vraagt {needed} van {total} categorieën; {answered} ingevuld.</translation>
+    </message>
+    <message>
+        <source>{name} needs all {total} dimensions; {answered} answered.</source>
+        <translation>{name} vraagt alle {total} dimensies; {answered} ingevuld.</translation>
+    </message>
+    <message>
+        <source>{name} needs {needed} of {total} dimensions; {answered} answered.</source>
+        <translation>{name} vraagt {needed} van {total} dimensies; {answered} ingevuld.</translation>
+    </message>
+    <message>
+        <source>{name} needs {needed} of {total} fingers; {answered} assessed.</source>
+        <translation>{name} vraagt {needed} van {total} vingers; {answered} beoordeeld.</translation>
+    </message>
+    <message>
+        <source>{name} needs all {total} items; {answered} answered.</source>
+        <translation>{name} vraagt alle {total} items; {answered} ingevuld.</translation>
+    </message>
+    <message>
+        <source>{name} needs {needed} of {total} items; {answered} answered.</source>
+        <translation>{name} vraagt {needed} van {total} items; {answered} ingevuld.</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Scores</translation>
+    </message>
+    <message>
+        <source>Computed from the answers as you type.</source>
+        <translation>Berekend uit de antwoorden, terwijl u typt.</translation>
+    </message>
+    <message>
+        <source>{score}  ({mm} mm)</source>
+        <translation>{score}  ({mm} mm)</translation>
+    </message>
+    <message>
+        <source>Not computable: no answers for this score yet.</source>
+        <translation>Niet te berekenen: nog geen antwoorden voor deze score.</translation>
+    </message>
+</context>
+<context>
+    <name>Scores</name>
+    <message>
+        <source>n.c.</source>
+        <translation>n.b.</translation>
+    </message>
+    <message>
+        <source>{score} ({mm} mm)</source>
+        <translation>{score} ({mm} mm)</translation>
+    </message>
+    <message>
+        <source>Not computable: no answers for this score.</source>
+        <translation>Niet te berekenen: geen antwoorden voor deze score.</translation>
+    </message>
+    <message>
+        <source>Not done at this visit.</source>
+        <translation>Niet gedaan bij dit bezoek.</translation>
+    </message>
+    <message>
+        <source>No visit collects this instrument.</source>
+        <translation>Geen bezoek verzamelt dit instrument.</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Bezoek</translation>
+    </message>
+</context>
+<context>
+    <name>ScoresOverTime</name>
+    <message>
+        <source>— not done at this visit · n.c. not computable (point at it to see why). Select a row to chart that score.</source>
+        <translation>— niet gedaan bij dit bezoek · n.b. niet te berekenen (wijs het aan om te zien waarom). Kies een rij om die score in de grafiek te zien.</translation>
     </message>
 </context>
 <context>
@@ -1640,6 +2128,33 @@
     </message>
 </context>
 <context>
+    <name>VisitForms</name>
+    <message>
+        <source>Select a visit to see the forms it collects.</source>
+        <translation>Selecteer een bezoek om de formulieren ervan te zien.</translation>
+    </message>
+    <message>
+        <source>{visit} collects no questionnaires.</source>
+        <translation>{visit} verzamelt geen vragenlijsten.</translation>
+    </message>
+    <message>
+        <source>{visit}: record the visit first, then its forms.</source>
+        <translation>{visit}: leg eerst het bezoek vast, dan de formulieren.</translation>
+    </message>
+    <message>
+        <source>Forms of {visit} ({date})</source>
+        <translation>Formulieren van {visit} ({date})</translation>
+    </message>
+    <message>
+        <source>not entered</source>
+        <translation>niet ingevoerd</translation>
+    </message>
+    <message>
+        <source>entered ({date})</source>
+        <translation>ingevoerd ({date})</translation>
+    </message>
+</context>
+<context>
     <name>VisitStatus</name>
     <message>
         <source>Planned</source>
@@ -1781,6 +2296,17 @@
     <message>
         <source>Overdue: {count}</source>
         <translation>Achterstallig: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>_HandBand</name>
+    <message>
+        <source>Left hand</source>
+        <translation>Linkerhand</translation>
+    </message>
+    <message>
+        <source>Right hand</source>
+        <translation>Rechterhand</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +26,9 @@ from sscvisit.ui.context import UiContext
 from sscvisit.ui.forms import FieldSummary, display_text, field_caption
 from sscvisit.ui.reason_dialog import ReasonDialog
 from sscvisit.ui.register_dialog import ErrorBanner, RegistrationEditor, field_error_text
+from sscvisit.ui.scores_view import ScoresOverTime
 from sscvisit.ui.screening_summary import ScreeningSummary
+from sscvisit.ui.visit_forms import VisitForms
 from sscvisit.ui.visit_timeline import VisitTimeline
 
 _ALL_FIELDS = {**patients.PATIENT_FIELDS, **patients.IDENTITY_FIELDS}
@@ -222,8 +225,17 @@ class PatientPage(QWidget):
         screening_box = QGroupBox(self.tr("Screening and eligibility"), self)
         QVBoxLayout(screening_box).addWidget(self.screening)
         self.timeline = VisitTimeline(ctx, self)
-        visits_box = QGroupBox(self.tr("Visits"), self)
-        QVBoxLayout(visits_box).addWidget(self.timeline)
+        self.forms = VisitForms(ctx, self)
+        self.scores = ScoresOverTime(ctx, self)
+        visits_page = QWidget(self)
+        visits_layout = QVBoxLayout(visits_page)
+        visits_layout.addWidget(self.timeline, 1)
+        visits_layout.addWidget(self.forms)
+        self.right_tabs = QTabWidget(self)
+        self.right_tabs.addTab(visits_page, self.tr("Visits"))
+        self.right_tabs.addTab(self.scores, self.tr("Scores over time"))
+        self.right_tabs.currentChanged.connect(self._tab_changed)
+        visits_box = self.right_tabs
 
         header = QHBoxLayout()
         header.addWidget(self.back_button)
@@ -256,6 +268,8 @@ class PatientPage(QWidget):
         QWidget.setTabOrder(self.screening, self.timeline)
         self.screening.changed.connect(self._part_changed)
         self.timeline.changed.connect(self._part_changed)
+        self.timeline.table.selectionModel().selectionChanged.connect(self._visit_selected)
+        self.forms.changed.connect(self._part_changed)
 
         self.back_button.clicked.connect(self.back)
         self.edit_button.clicked.connect(self.edit)
@@ -283,6 +297,9 @@ class PatientPage(QWidget):
         self._show_row(row)
         self.screening.show_patient(patient_id)
         self.timeline.show_patient(patient_id)
+        self.forms.show_visit(self.timeline.selected_visit())
+        if self.right_tabs.currentWidget() is self.scores:
+            self.scores.show_patient(patient_id)
 
     def edit(self) -> PatientEditDialog | None:
         """Open the edit dialog on the current values (window-modal, not exec())."""
@@ -331,6 +348,13 @@ class PatientPage(QWidget):
             self.void_banner.hide()
         self._update_actions()
 
+    def _tab_changed(self, index: int) -> None:
+        if self.right_tabs.widget(index) is self.scores and self._row is not None:
+            self.scores.show_patient(self._row.id)  # loaded when looked at, not on every visit
+
+    def _visit_selected(self, *_args: object) -> None:
+        self.forms.show_visit(self.timeline.selected_visit())
+
     def _part_changed(self, patient_id: int) -> None:
         """A screening or visit was saved: reload the header and tell the list (status)."""
         if self._row is None or self._row.id != patient_id:
@@ -343,6 +367,9 @@ class PatientPage(QWidget):
         self._on_saved(row)
         if self.sender() is self.screening:
             self.timeline.show_patient(patient_id)  # a confirmed screening may allow enrolment
+        elif self.sender() is self.forms:
+            self.timeline.show_patient(patient_id)  # keep the selected visit's row current
+            return
         else:
             self.screening.show_patient(patient_id)  # enrolment closes new screenings
 

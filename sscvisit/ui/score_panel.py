@@ -22,6 +22,7 @@ NOT_COMPUTABLE_STYLE = "color: #8a5a00;"
 
 # Decimals each score is reported with (DOMAIN.md); keys not listed fall back by prefix.
 _DECIMALS = {
+    "assessable_fingers": 0,
     "haq_di": 3,
     "haq_di_unadjusted": 3,
     "eq5d_index": 3,
