@@ -294,12 +294,15 @@ def _answers(
     """Plausible answers: worse at baseline, better at week 12 (the trial's hope, not data)."""
     out: dict[str, questionnaires.Answer] = {}
     for item in instrument.items:
-        if item.kind == "flag":
+        if item.kind == "flag" and item.code.endswith("_not_assessable"):
+            out[item.code] = questionnaires.Answer(0.0)
+        elif item.kind == "flag":
             out[item.code] = questionnaires.Answer(1.0 if rng.random() < 0.15 else 0.0)
         elif item.kind == "code":
             out[item.code] = questionnaires.Answer("early" if better else "active")
         elif item.kind == "text":
-            out[item.code] = questionnaires.Answer("Capillaroscopy archive, demo image")
+            texts = {"assessor": DEMO_USERS["investigator"][1]}
+            out[item.code] = questionnaires.Answer(texts.get(item.code, "Capillaroscopy archive"))
         elif item.minimum is not None and item.maximum is not None:
             low, high = item.minimum, item.maximum
             # A worse answer is a higher code on most items; the scores come from the library.

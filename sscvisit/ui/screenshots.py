@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -163,6 +164,7 @@ def _screens(
     }
     if enrolled != [edited]:
         screens["10_screening_eligible"] = lambda p: screening_of(enrolled[0], p)
+        screens.update(_form_screens(study, nurse, language, enrolled[0]))
     if failed:
         screens["11_screening_failure"] = lambda p: screening_of(failed[0], p)
     draft_patients = [
@@ -172,4 +174,53 @@ def _screens(
     ]
     if draft_patients:
         screens["12_screening_draft"] = lambda p: screening_of(draft_patients[0], p, draft=True)
+    return screens
+
+
+def _form_screens(
+    study: Study, nurse: object, language: str, patient_id: int
+) -> dict[str, Callable[[Path], Path]]:
+    """The questionnaires and capillaroscopy of the first enrolled demo patient, filled in."""
+    from sscvisit.services import visits
+    from sscvisit.services.dto import UserInfo
+    from sscvisit.ui.app import build_main_window
+    from sscvisit.ui.capillaroscopy_form import CapillaroscopyDialog
+    from sscvisit.ui.context import UiContext
+    from sscvisit.ui.questionnaire_form import QuestionnaireDialog
+
+    assert isinstance(nurse, UserInfo)
+    ctx = UiContext(study, nurse, language)
+    schedule = {v.visit_code: v for v in visits.schedule(study, nurse, patient_id)}
+    visit = schedule.get("week12") or schedule["injection"]
+
+    def questionnaire(code: str, path: Path) -> Path:
+        dialog = QuestionnaireDialog(ctx, visit, code)
+        result = _save(dialog, path, SCREEN)
+        dialog.close()
+        dialog.deleteLater()
+        return result
+
+    def capillaroscopy(path: Path) -> Path:
+        dialog = CapillaroscopyDialog(ctx, visit.id, visit=visit)
+        result = _save(dialog, path, SCREEN)
+        dialog.close()
+        dialog.deleteLater()
+        return result
+
+    def scores(path: Path) -> Path:
+        window = build_main_window(study, nurse, language)
+        window.show_patient(patient_id)
+        page = window.patient_page
+        assert page is not None
+        page.right_tabs.setCurrentWidget(page.scores)
+        result = _save(window, path, SCREEN)
+        window.close()
+        window.deleteLater()
+        return result
+
+    screens: dict[str, Callable[[Path], Path]] = {
+        f"13_{code}": partial(questionnaire, code) for code in ("shaq", "rand36", "eq5d", "chfs")
+    }
+    screens["14_capillaroscopy"] = capillaroscopy
+    screens["15_scores_over_time"] = scores
     return screens
