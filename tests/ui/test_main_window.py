@@ -186,3 +186,19 @@ def test_the_role_label_follows_the_language(qtbot: QtBot, study_users: StudyWit
     window = build_main_window(study_users.study, study_users.users["nurse"], "nl")
     qtbot.addWidget(window)
     assert window.role_label.text() == "Researchverpleegkundige"
+
+
+def test_the_main_window_does_not_load_the_chart_or_export_libraries() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, sscvisit.ui.main_window, sscvisit.ui.patient_page\n"
+        "tops = {m.split('.')[0] for m in sys.modules}\n"
+        "heavy = tops & {'matplotlib', 'pandas', 'reportlab', 'pyhanko'}\n"
+        "assert not heavy, heavy\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
