@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QEvent,
     QModelIndex,
@@ -73,6 +72,7 @@ from sscvisit.ui.visit_dialogs import (
     UnscheduledVisitDialog,
     window_text,
 )
+from sscvisit.ui.visit_table import VisitRowsModel
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole)
 STATUS_ROLE = ID_ROLE + 1
@@ -617,7 +617,7 @@ class TimelineLegend(QWidget):
 # --- the table ------------------------------------------------------------------------------
 
 
-class VisitTableModel(QAbstractTableModel):
+class VisitTableModel(VisitRowsModel):
     """The visits of one patient, one row each, in schedule order (read-only)."""
 
     COLUMNS = ("visit", "target_date", "window", "visit_date", "status", "note")
@@ -648,28 +648,6 @@ class VisitTableModel(QAbstractTableModel):
 
     def row_of(self, visit_id: int) -> int:
         return next((n for n, v in enumerate(self._rows) if v.id == visit_id), -1)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._titles)
-        ):
-            return self._titles[section]
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole

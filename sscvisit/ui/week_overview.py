@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QLocale,
     QModelIndex,
@@ -40,6 +39,7 @@ from sscvisit.services.protocol import week_of
 from sscvisit.ui.context import UiContext
 from sscvisit.ui.register_dialog import ErrorBanner
 from sscvisit.ui.visit_dialogs import window_text
+from sscvisit.ui.visit_table import VisitRowsModel
 
 PATIENT_ROLE = int(Qt.ItemDataRole.UserRole)
 VISIT_ROLE = PATIENT_ROLE + 1
@@ -47,7 +47,7 @@ VISIT_ROLE = PATIENT_ROLE + 1
 Kind = Literal["due", "overdue"]
 
 
-class DueVisitModel(QAbstractTableModel):
+class DueVisitModel(VisitRowsModel):
     """Visits of many patients, one row each; the last column counts days left or overdue."""
 
     COLUMNS = ("subject", "visit", "target_date", "window", "days")
@@ -87,28 +87,6 @@ class DueVisitModel(QAbstractTableModel):
         if end is None:
             return None
         return (end - self._today).days if self.kind == "due" else (self._today - end).days
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._titles)
-        ):
-            return self._titles[section]
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
