@@ -17,6 +17,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -852,6 +853,263 @@ class ItemAnswer(AuditedMixin, Base):
             )
         ),
     )
+
+    @property
+    def audit_patient_id(self) -> int | None:
+        return self.patient_id
+
+
+# --- digital ulcers and the per-finger map (migration 0005) -------------------------------------
+
+ULCER_STATUSES: tuple[Code, ...] = (
+    Code("active", "Active", "Actief"),
+    Code("new", "New since the last visit", "Nieuw sinds het vorige bezoek"),
+    Code("healed", "Healed", "Genezen"),
+)
+ULCER_DEPTHS: tuple[Code, ...] = (
+    Code("superficial", "Superficial", "Oppervlakkig"),
+    Code("deep", "Deep", "Diep"),
+)
+PHOTO_MEDIA_TYPES: tuple[Code, ...] = (
+    Code("image/jpeg", "JPEG image", "JPEG-afbeelding"),
+    Code("image/png", "PNG image", "PNG-afbeelding"),
+)
+ULCER_SIZE_MM: tuple[float, float] = (0.5, 100.0)
+"""The sizes a ruler at the bedside measures (DOMAIN.md); the map's commands use the same range."""
+
+
+def _size(name: str, en: str, nl: str, oid: str) -> Mapped[float | None]:
+    # Not required by the declaration: a healed ulcer has no size. The service asks for both
+    # sizes of an active or new ulcer.
+    return mapped_column(
+        Float,
+        info=info(
+            Field(
+                name,
+                en,
+                nl,
+                "float",
+                oid,
+                required=False,
+                unit="mm",
+                minimum=ULCER_SIZE_MM[0],
+                maximum=ULCER_SIZE_MM[1],
+            )
+        ),
+    )
+
+
+def _flag(name: str, en: str, nl: str, oid: str) -> Mapped[bool]:
+    return mapped_column(
+        Boolean,
+        default=False,
+        info=info(Field(name, en, nl, "bool", oid, required=False)),
+    )
+
+
+class UlcerMap(AuditedMixin, Base):
+    """That the ulcer map of a visit was filled in, even when it shows no ulcer at all.
+
+    Without it a visit with no ulcers (the end point a patient hopes for) could not be told apart
+    from a map nobody filled in. Its version moves with every change to the visit's map, so two
+    workstations editing one map get a conflict.
+    """
+
+    __tablename__ = "ulcer_maps"
+    __label__ = ("Ulcer map", "Ulcuskaart")
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), index=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"), unique=True)
+    created_utc: Mapped[str] = mapped_column(String(32))
+
+    @property
+    def audit_patient_id(self) -> int | None:
+        return self.patient_id
+
+
+class Ulcer(AuditedMixin, Base):
+    """One digital ulcer, the same ulcer at every visit (its finger and site give it identity).
+
+    A healed ulcer that comes back at the same site is a new Ulcer whose ``recurrence_of_id``
+    names the healed one.
+    """
+
+    __tablename__ = "ulcers"
+    __label__ = ("Ulcer", "Ulcus")
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), index=True)
+    hand: Mapped[str] = mapped_column(
+        String(1),
+        info=info(Field("hand", "Hand", "Hand", "code", "DU.HAND", codes=HAND_CODES)),
+    )
+    finger: Mapped[str] = mapped_column(
+        String(2),
+        info=info(Field("finger", "Finger", "Vinger", "code", "DU.FINGER", codes=FINGER_CODES)),
+    )
+    site: Mapped[str] = mapped_column(
+        String(12),
+        info=info(Field("site", "Site", "Locatie", "code", "DU.SITE", codes=SITE_CODES)),
+    )
+    first_visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"))
+    recurrence_of_id: Mapped[int | None] = mapped_column(ForeignKey("ulcers.id"))
+    created_utc: Mapped[str] = mapped_column(String(32))
+
+    @property
+    def audit_patient_id(self) -> int | None:
+        return self.patient_id
+
+
+class UlcerObservation(AuditedMixin, Base):
+    """One ulcer as seen at one visit: status, measures, and what lies under or around it."""
+
+    __tablename__ = "ulcer_observations"
+    __label__ = ("Ulcer observation", "Ulcusobservatie")
+    __table_args__ = (UniqueConstraint("ulcer_id", "visit_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ulcer_id: Mapped[int] = mapped_column(ForeignKey("ulcers.id"), index=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"), index=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), index=True)
+    status: Mapped[str] = mapped_column(
+        String(8),
+        info=info(Field("status", "Status", "Status", "code", "DU.STATUS", codes=ULCER_STATUSES)),
+    )
+    length_mm: Mapped[float | None] = _size("length_mm", "Length", "Lengte", "DU.LENGTH")
+    width_mm: Mapped[float | None] = _size("width_mm", "Width", "Breedte", "DU.WIDTH")
+    # Derived (scoring.ulcer.ellipse_area) but stored, so the casebook and exports show exactly
+    # the area the nurse saw when saving.
+    area_mm2: Mapped[float | None] = mapped_column(
+        Float,
+        info=info(
+            Field(
+                "area_mm2",
+                "Area (ellipse)",
+                "Oppervlakte (ellips)",
+                "float",
+                "DU.AREA",
+                required=False,
+                unit="mm2",
+                minimum=0,
+            )
+        ),
+    )
+    depth: Mapped[str | None] = mapped_column(
+        String(12),
+        info=info(
+            Field(
+                "depth", "Depth", "Diepte", "code", "DU.DEPTH", required=False, codes=ULCER_DEPTHS
+            )
+        ),
+    )
+    infection: Mapped[bool] = _flag("infection", "Infected", "Geïnfecteerd", "DU.INFECT")
+    on_calcinosis: Mapped[bool] = _flag(
+        "on_calcinosis", "On calcinosis", "Op calcinose", "DU.CALCIN"
+    )
+    on_pitting_scar: Mapped[bool] = _flag(
+        "on_pitting_scar", "On a pitting scar", "Op een pitting scar", "DU.PITSCAR"
+    )
+    gangrene: Mapped[bool] = _flag("gangrene", "Gangrene", "Gangreen", "DU.GANGRENE")
+    pain_vas: Mapped[float | None] = mapped_column(
+        Float,
+        info=info(
+            Field(
+                "pain_vas",
+                "Pain (VAS)",
+                "Pijn (VAS)",
+                "float",
+                "DU.PAINVAS",
+                required=False,
+                unit="mm",
+                minimum=0,
+                maximum=100,
+            )
+        ),
+    )
+    comment: Mapped[str | None] = mapped_column(
+        Text,
+        info=info(
+            Field(
+                "comment",
+                "Comment",
+                "Opmerking",
+                "text",
+                "DU.COMMENT",
+                required=False,
+                max_length=1000,
+            )
+        ),
+    )
+
+    @property
+    def audit_patient_id(self) -> int | None:
+        return self.patient_id
+
+
+class UlcerPhoto(AuditedMixin, Base):
+    """A photo of an ulcer at a visit, kept in the database so it cannot go missing.
+
+    ``sha256`` is the digest of ``data``, checked on every read. The bytes themselves are not
+    copied into the audit trail: the audited digest stands for them.
+    """
+
+    __tablename__ = "ulcer_photos"
+    __label__ = ("Ulcer photo", "Ulcusfoto")
+    __audit_ignored__ = frozenset({"version", "data"})
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    observation_id: Mapped[int] = mapped_column(ForeignKey("ulcer_observations.id"), index=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), index=True)
+    sha256: Mapped[str] = mapped_column(
+        String(64),
+        index=True,
+        info=info(
+            Field("sha256", "SHA-256", "SHA-256", "text", "DUPH.SHA256", max_length=64),
+        ),
+    )
+    media_type: Mapped[str] = mapped_column(
+        String(40),
+        info=info(
+            Field(
+                "media_type",
+                "Image type",
+                "Beeldtype",
+                "code",
+                "DUPH.TYPE",
+                codes=PHOTO_MEDIA_TYPES,
+            )
+        ),
+    )
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    taken_on: Mapped[dt.date] = mapped_column(
+        Date,
+        info=info(
+            Field(
+                "taken_on",
+                "Photo taken on",
+                "Foto gemaakt op",
+                "date",
+                "DUPH.DATE",
+                not_in_future=True,
+            )
+        ),
+    )
+    caption: Mapped[str | None] = mapped_column(
+        Text,
+        info=info(
+            Field(
+                "caption",
+                "Caption",
+                "Bijschrift",
+                "text",
+                "DUPH.CAPTION",
+                required=False,
+                max_length=500,
+            )
+        ),
+    )
+    created_utc: Mapped[str] = mapped_column(String(32))
 
     @property
     def audit_patient_id(self) -> int | None:

@@ -167,3 +167,108 @@ class ResponseInfo:
     scores: tuple[ScoreLine, ...]  # computed on reading, never stored
     version: int
     voided: bool
+
+
+# --- digital ulcers (services/ulcers.py) ------------------------------------------------------
+#
+# The record shape the ulcer charts (export/ulcer_charts.py) read: keep it stable. Keys are the
+# map's keys ("u<ulcer id>"), hands "L"/"R", fingers "D1".."D5", sites as SITE_CODES, statuses
+# "active" / "new" / "healed". Visits come in time order (visit date, then schedule order).
+
+
+@dataclass(frozen=True)
+class UlcerPoint:
+    """One ulcer as seen at one visit, as a chart plots it."""
+
+    visit_id: int
+    visit_code: str  # protocol code, e.g. "injection", "week4", "unscheduled"
+    sequence: int  # numbers unscheduled visits (1, 2, ...); 0 for scheduled ones
+    label_en: str  # the visit's name, e.g. "Week 4"
+    label_nl: str
+    visit_date: dt.date | None
+    day: int | None  # days since the injection (day 0); None while the injection is unrecorded
+    status: str  # active / new / healed
+    length_mm: float | None  # None when healed
+    width_mm: float | None
+    area_mm2: float | None  # ellipse area; 0.0 when healed (complete re-epithelialisation)
+    pain_vas: float | None  # 0-100 mm, None when not recorded
+    infection: bool
+
+    @property
+    def healed(self) -> bool:
+        return self.status == "healed"
+
+    def label(self, language: str) -> str:
+        return self.label_nl if language == "nl" else self.label_en
+
+
+@dataclass(frozen=True)
+class UlcerHistory:
+    """One ulcer of a patient and every visit it was seen at, in time order."""
+
+    key: str  # "u<ulcer id>", the key the map uses for it
+    ulcer_id: int
+    hand: str  # L / R
+    finger: str  # D1..D5
+    site: str  # tip / volar / dorsal_dip / dorsal_pip / dorsal_mcp / other
+    recurrence_of: str | None  # key of the healed ulcer this one is a recurrence of
+    points: tuple[UlcerPoint, ...]
+
+    @property
+    def finger_key(self) -> str:
+        """Hand and finger as scoring.ulcer.FINGER_KEYS, e.g. "R-D2": one chart panel each."""
+        return f"{self.hand}-{self.finger}"
+
+
+@dataclass(frozen=True)
+class VisitUlcerSummary:
+    """The ulcer count end points of one patient at one visit whose ulcer map was filled in."""
+
+    visit_id: int
+    visit_code: str
+    sequence: int
+    label_en: str
+    label_nl: str
+    visit_date: dt.date | None
+    day: int | None  # days since the injection
+    active: int  # active or new ulcers
+    healed: int  # ulcers recorded as healed at this visit
+    by_hand: dict[str, int]  # "L", "R" -> active ulcers
+    by_finger: dict[str, int]  # "L-D1" .. "R-D5" -> active ulcers
+    total_area_mm2: float  # of the active ulcers
+    mean_pain_vas: float | None  # over active ulcers with a pain VAS; None when there is none
+
+    def label(self, language: str) -> str:
+        return self.label_nl if language == "nl" else self.label_en
+
+
+@dataclass(frozen=True)
+class StudyUlcerSummary:
+    """Study-wide ulcer counts at one protocol visit (unscheduled visits pooled)."""
+
+    visit_code: str
+    label_en: str
+    label_nl: str
+    patients: int  # patients whose ulcer map at this visit is filled in
+    patients_with_active: int
+    active: int  # active or new ulcers across those patients
+    total_area_mm2: float
+
+    def label(self, language: str) -> str:
+        return self.label_nl if language == "nl" else self.label_en
+
+
+@dataclass(frozen=True)
+class UlcerPhotoInfo:
+    """A stored ulcer photo without its bytes (``ulcers.photo_data`` reads them, checked)."""
+
+    id: int
+    sha256: str
+    patient_id: int
+    visit_id: int
+    visit_code: str
+    ulcer_key: str
+    media_type: str
+    taken_on: dt.date
+    caption: str | None
+    size_bytes: int

@@ -35,6 +35,7 @@ class Msg(enum.Enum):
     SCREENING_OPEN = "screening_open"
     PATIENT_ENROLLED = "patient_enrolled"
     FORM_NOT_IN_VISIT = "form_not_in_visit"
+    PHOTO_CORRUPT = "photo_corrupt"
 
 
 class ServiceError(Exception):

@@ -104,6 +104,11 @@ def service_message(error: ServiceError) -> str:
         Msg.FORM_NOT_IN_VISIT: QCoreApplication.translate(
             "Messages", "The protocol does not collect this form at this visit."
         ),
+        Msg.PHOTO_CORRUPT: QCoreApplication.translate(
+            "Messages",
+            "This photo no longer matches the checksum saved with it: the stored image has "
+            "been damaged or altered. Restore the database from a backup.",
+        ),
     }
     template = texts[code] if code in texts else str(code.value)
     return template.format(**{k: str(v) for k, v in p.items()})
@@ -214,6 +219,31 @@ def _rule_message(rule: str) -> str | None:
         "after_visit": QCoreApplication.translate("Messages", "Cannot be after the visit date."),
         "visit_not_recorded": QCoreApplication.translate(
             "Messages", "Record the visit as done (with its date) first."
+        ),
+        "unknown_site": QCoreApplication.translate(
+            "Messages", "The hand map has no such site on this finger."
+        ),
+        "width_gt_length": QCoreApplication.translate(
+            "Messages", "The width cannot be larger than the length; swap the two."
+        ),
+        "duplicate_active_site": QCoreApplication.translate(
+            "Messages", "Another active ulcer is already recorded at this site."
+        ),
+        "not_removable": QCoreApplication.translate(
+            "Messages", "An ulcer seen before cannot be removed; mark it healed instead."
+        ),
+        "not_new": QCoreApplication.translate(
+            "Messages", "This ulcer was seen at an earlier visit, so it is not new."
+        ),
+        "recurrence_not_healed": QCoreApplication.translate(
+            "Messages",
+            "A recurrence must refer to a healed ulcer of this patient at the same site.",
+        ),
+        "photo_type_mismatch": QCoreApplication.translate(
+            "Messages", "The file is not a JPEG or PNG image of the type given."
+        ),
+        "photo_too_large": QCoreApplication.translate(
+            "Messages", "The photo file is too large; save a smaller copy."
         ),
     }
     return texts.get(rule)
