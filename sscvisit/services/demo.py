@@ -8,9 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from sscvisit.services import auth, instruments, patients, questionnaires, screening, visits
+from sscvisit.handmap.commands import MapState, UlcerMark, recurrence_candidate
+from sscvisit.services import (
+    auth,
+    instruments,
+    patients,
+    questionnaires,
+    screening,
+    ulcers,
+    visits,
+)
 from sscvisit.services.clock import today as local_today
 from sscvisit.services.dto import PatientRow, UserInfo
 from sscvisit.services.study import Study
@@ -203,6 +212,7 @@ def _screen_and_schedule(
             today=screening_day + dt.timedelta(days=2),
         )
         _play(study, nurse, patient.id, injection, story, day)
+        _ulcer_maps(study, nurse, patient.id, day, variant=index)
 
     failures = rows[FIRST_SCREENED + len(ENROLLED) : FIRST_SCREENED + len(ENROLLED) + 3]
     for offset, patient in enumerate(failures):
@@ -336,3 +346,99 @@ def _questionnaires(
             answers=_answers(definition, rng, better),
             today=on,
         )
+
+
+# The ulcer course of the demo patients, visit by visit: (hand, finger, site) -> (status,
+# length, width, pain VAS). A site missing at a later visit has healed there; "recur" marks a
+# recurrence at the site of a healed ulcer; "infected" an infected one.
+_COURSE: dict[str, dict[tuple[str, str, str], tuple[str, float, float, float]]] = {
+    "injection": {
+        ("R", "D2", "tip"): ("active", 6.0, 4.0, 70.0),
+        ("R", "D3", "tip"): ("active", 4.0, 3.0, 55.0),
+        ("L", "D4", "dorsal_pip"): ("active", 8.0, 5.0, 60.0),
+    },
+    "week1": {
+        ("R", "D2", "tip"): ("active", 5.0, 4.0, 60.0),
+        ("R", "D3", "tip"): ("active", 3.0, 2.0, 40.0),
+        ("L", "D4", "dorsal_pip"): ("infected", 8.0, 6.0, 75.0),
+    },
+    "week4": {
+        ("R", "D2", "tip"): ("active", 3.0, 2.5, 35.0),
+        ("L", "D4", "dorsal_pip"): ("active", 6.0, 4.0, 50.0),
+        ("L", "D2", "tip"): ("new", 2.0, 1.5, 30.0),
+    },
+    "week8": {
+        ("L", "D4", "dorsal_pip"): ("active", 3.0, 2.0, 25.0),
+        ("L", "D2", "tip"): ("active", 1.5, 1.0, 20.0),
+    },
+    "week12": {
+        ("R", "D3", "tip"): ("recur", 2.0, 1.5, 30.0),
+    },
+}
+
+
+def _ulcer_maps(
+    study: Study, nurse: UserInfo, patient_id: int, day: dt.date, *, variant: int
+) -> None:
+    """Record the ulcer map at every visit done so far (the whole course for the first)."""
+    for visit in visits.schedule(study, nurse, patient_id, today=day):
+        course = _COURSE.get(visit.visit_code)
+        if course is None or visit.visit_date is None or "ulcer_map" not in visit.forms:
+            continue
+        state = ulcers.visit_map(study, nurse, visit.id, today=day)
+        by_place = {mark.place: mark for mark in state.marks}
+        marks: list[UlcerMark] = []
+        for mark in state.marks:
+            plan = course.get(mark.place)
+            if plan is None:  # no longer on the list: healed at this visit
+                marks.append(
+                    replace(
+                        mark,
+                        status="healed",
+                        length_mm=None,
+                        width_mm=None,
+                        depth=None,
+                        pain_vas=None,
+                        infection=False,
+                    )
+                )
+                continue
+            status, length, width, vas = plan
+            marks.append(
+                replace(
+                    mark,
+                    status="active",
+                    length_mm=length,
+                    width_mm=width,
+                    pain_vas=vas,
+                    depth="deep" if length >= 6 else "superficial",
+                    infection=status == "infected",
+                )
+            )
+        for place, (status, length, width, vas) in course.items():
+            if place in by_place or (variant % 2 and place[1] == "D2" and place[0] == "L"):
+                continue
+            hand, finger, site = place
+            marks.append(
+                UlcerMark(
+                    key=state.next_key(),
+                    hand=hand,
+                    finger=finger,
+                    site=site,
+                    status="new",
+                    length_mm=length,
+                    width_mm=width,
+                    pain_vas=vas,
+                    depth="superficial",
+                    on_pitting_scar=status == "recur",
+                    recurrence_of=_healed_key(state, place) if status == "recur" else None,
+                )
+            )
+            state = MapState(tuple(marks), state.healed_before)
+        ulcers.save_visit_map(
+            study, nurse, visit.id, MapState(tuple(marks), state.healed_before), today=day
+        )
+
+
+def _healed_key(state: MapState, place: tuple[str, str, str]) -> str | None:
+    return recurrence_candidate(state, *place)

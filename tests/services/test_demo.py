@@ -70,3 +70,23 @@ def test_demo_questionnaires_at_baseline_and_week_12(sqlite_url: str) -> None:
         assert all(value is not None for value in mes.values())
     finally:
         study.close()
+
+
+def test_demo_ulcer_histories_heal_recur_and_infect(sqlite_url: str) -> None:
+    from sscvisit.services import ulcers
+
+    study = Study.open(sqlite_url)
+    try:
+        demo.create_demo(study, today=TODAY)
+        nurse = demo.login_demo(study)
+        enrolled = [r for r in patients.list_patients(study, nurse) if r.status == "enrolled"]
+        history = ulcers.ulcer_history(study, nurse, enrolled[0].id)
+        statuses = [p.status for h in history for p in h.points]
+        assert "healed" in statuses
+        assert any(h.points[0].visit_code != "injection" for h in history)  # a new one later
+        assert any(h.recurrence_of for h in history)
+        assert any(p.infection for h in history for p in h.points)
+        with_maps = [r for r in enrolled if ulcers.ulcer_history(study, nurse, r.id)]
+        assert len(with_maps) >= 5
+    finally:
+        study.close()
