@@ -25,6 +25,7 @@ APPLICATION = "sscvisit"
 PAGE_WEEK = "week"
 PAGE_PATIENTS = "patients"
 PAGE_AUDIT = "audit"
+PAGE_ULCERS = "ulcers"
 PAGE_ADMIN = "admin"
 
 
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         from sscvisit.ui.audit_viewer import AuditViewer
         from sscvisit.ui.patient_list import PatientListView
         from sscvisit.ui.patient_page import PatientPage
+        from sscvisit.ui.ulcer_review import StudyUlcerOverview
         from sscvisit.ui.week_overview import WeekOverview
 
         self.nav = QListWidget()
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self.audit_viewer: AuditViewer | None = None
         self.user_admin: UserAdminWidget | None = None
         self.week_overview: WeekOverview | None = None
+        self.study_ulcers: StudyUlcerOverview | None = None
 
         if user.may("view_data"):
             # What is due this week and overdue, for the whole study: where the day starts.
@@ -89,6 +92,10 @@ class MainWindow(QMainWindow):
             self._add_page(PAGE_PATIENTS, self.tr("Patients"), self.patients_stack)
             if self.week_overview is not None:
                 self.week_overview.patientActivated.connect(self.show_patient)
+        if user.may("view_data"):
+            # The study-wide efficacy picture; its chart (matplotlib) loads when first shown.
+            self.study_ulcers = StudyUlcerOverview(ctx, self)
+            self._add_page(PAGE_ULCERS, self.tr("Ulcers (study)"), self.study_ulcers)
         if user.may("view_audit"):
             self.audit_viewer = AuditViewer(ctx, self)
             self._add_page(PAGE_AUDIT, self.tr("Audit trail"), self.audit_viewer)
@@ -214,6 +221,8 @@ class MainWindow(QMainWindow):
                 self.patient_list.refresh()  # the list loads when shown, so it is current
         elif key == PAGE_AUDIT and self.audit_viewer is not None:
             self.audit_viewer.refresh()
+        elif key == PAGE_ULCERS and self.study_ulcers is not None:
+            self.study_ulcers.refresh()
         elif key == PAGE_ADMIN and self.user_admin is not None:
             self.user_admin.refresh()
 

@@ -28,6 +28,7 @@ from sscvisit.ui.reason_dialog import ReasonDialog
 from sscvisit.ui.register_dialog import ErrorBanner, RegistrationEditor, field_error_text
 from sscvisit.ui.scores_view import ScoresOverTime
 from sscvisit.ui.screening_summary import ScreeningSummary
+from sscvisit.ui.ulcer_review import UlcerReview
 from sscvisit.ui.visit_forms import VisitForms
 from sscvisit.ui.visit_timeline import VisitTimeline
 
@@ -234,6 +235,8 @@ class PatientPage(QWidget):
         self.right_tabs = QTabWidget(self)
         self.right_tabs.addTab(visits_page, self.tr("Visits"))
         self.right_tabs.addTab(self.scores, self.tr("Scores over time"))
+        self.ulcer_review = UlcerReview(ctx, self)
+        self.right_tabs.addTab(self.ulcer_review, self.tr("Ulcers"))
         self.right_tabs.currentChanged.connect(self._tab_changed)
         visits_box = self.right_tabs
 
@@ -300,6 +303,8 @@ class PatientPage(QWidget):
         self.forms.show_visit(self.timeline.selected_visit())
         if self.right_tabs.currentWidget() is self.scores:
             self.scores.show_patient(patient_id)
+        elif self.right_tabs.currentWidget() is self.ulcer_review:
+            self.ulcer_review.show_patient(patient_id)
 
     def edit(self) -> PatientEditDialog | None:
         """Open the edit dialog on the current values (window-modal, not exec())."""
@@ -349,8 +354,13 @@ class PatientPage(QWidget):
         self._update_actions()
 
     def _tab_changed(self, index: int) -> None:
-        if self.right_tabs.widget(index) is self.scores and self._row is not None:
+        widget = self.right_tabs.widget(index)
+        if self._row is None:
+            return
+        if widget is self.scores:
             self.scores.show_patient(self._row.id)  # loaded when looked at, not on every visit
+        elif widget is self.ulcer_review:
+            self.ulcer_review.show_patient(self._row.id)  # matplotlib loads only now
 
     def _visit_selected(self, *_args: object) -> None:
         self.forms.show_visit(self.timeline.selected_visit())

@@ -9,14 +9,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from sscvisit.services import instruments, questionnaires
+from sscvisit.services import instruments, questionnaires, ulcers
 from sscvisit.services.dto import ResponseInfo, VisitInfo
 from sscvisit.services.errors import ServiceError
 from sscvisit.ui.context import UiContext
 from sscvisit.ui.messages import service_message
 
 # The protocol's form codes that have an entry screen today, in the order they are shown.
-ENTRY_FORMS = ("shaq", "rand36", "eq5d", "chfs", "capillaroscopy")
+ENTRY_FORMS = ("ulcer_map", "shaq", "rand36", "eq5d", "chfs", "capillaroscopy")
+ULCER_MAP = "ulcer_map"
 
 
 class VisitForms(QWidget):
@@ -72,8 +73,7 @@ class VisitForms(QWidget):
             )
         for row, code in enumerate(codes):
             assert visit is not None
-            definition = instruments.load_instrument(code)
-            button = QPushButton(definition.label(self._ctx.language), self)
+            button = QPushButton(self._form_label(code), self)
             button.setObjectName(f"form_{code}")
             button.setEnabled(visit.visit_date is not None)
             button.clicked.connect(lambda _checked=False, c=code: self.open_form(c))
@@ -84,10 +84,18 @@ class VisitForms(QWidget):
             self.buttons[code] = button
             self.states[code] = state
 
+    def _form_label(self, code: str) -> str:
+        if code == ULCER_MAP:
+            return self.tr("Ulcer map")
+        return instruments.load_instrument(code).label(self._ctx.language)
+
     def _state_text(self, visit: VisitInfo, code: str) -> str:
         if visit.visit_date is None:
             return ""
         try:
+            if code == ULCER_MAP:
+                saved = ulcers.map_version(self._ctx.study, self._ctx.user, visit.id) > 0
+                return self.tr("entered") if saved else self.tr("not entered")
             response = questionnaires.get_response(self._ctx.study, self._ctx.user, visit.id, code)
         except ServiceError as error:
             return service_message(error)
@@ -101,6 +109,15 @@ class VisitForms(QWidget):
         if visit is None or visit.visit_date is None:
             return None
         dialog: QDialog
+        if code == ULCER_MAP:
+            from sscvisit.ui.ulcer_editor import UlcerEditorDialog
+
+            editor = UlcerEditorDialog(self._ctx, visit, self)
+            editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            editor.saved.connect(self._map_saved)
+            self.dialog = editor
+            editor.open()
+            return editor
         if code == "capillaroscopy":
             from sscvisit.ui.capillaroscopy_form import CapillaroscopyDialog
 
@@ -114,6 +131,11 @@ class VisitForms(QWidget):
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _map_saved(self, patient_id: int) -> None:
+        if self._visit is not None:
+            self.show_visit(self._visit)
+            self.changed.emit(patient_id)
 
     def _saved(self, response: ResponseInfo) -> None:
         if self._visit is not None:

@@ -15,6 +15,7 @@ from sscvisit.ui.main_window import (
     PAGE_ADMIN,
     PAGE_AUDIT,
     PAGE_PATIENTS,
+    PAGE_ULCERS,
     PAGE_WEEK,
     MainWindow,
     window_settings,
@@ -67,7 +68,7 @@ def test_a_nurse_sees_patients_and_audit_but_no_administration(
     qtbot: QtBot, study_users: StudyWithUsers
 ) -> None:
     window = open_window(qtbot, study_users, "nurse")
-    assert window.page_keys() == [PAGE_WEEK, PAGE_PATIENTS, PAGE_AUDIT]
+    assert window.page_keys() == [PAGE_WEEK, PAGE_PATIENTS, PAGE_ULCERS, PAGE_AUDIT]
     assert window.user_admin is None
     assert not window.findChildren(UserAdminWidget)
     assert window.current_page() == PAGE_WEEK  # "This week" opens first

@@ -26,11 +26,18 @@ def test_forms_follow_the_protocol_and_show_what_is_entered(qtbot: QtBot, sqlite
         qtbot.addWidget(forms)
 
         forms.show_visit(schedule["injection"])  # the demo entered every form at baseline
-        assert sorted(forms.buttons) == sorted(("shaq", "rand36", "eq5d", "chfs", "capillaroscopy"))
+        assert sorted(forms.buttons) == sorted(
+            ("ulcer_map", "shaq", "rand36", "eq5d", "chfs", "capillaroscopy")
+        )
         assert all(label.text().startswith("entered") for label in forms.states.values())
 
-        forms.show_visit(schedule["week1"])  # the protocol collects no questionnaire at week 1
-        assert forms.buttons == {}
+        forms.show_visit(schedule["week1"])  # week 1 collects the ulcer map, no questionnaire
+        assert list(forms.buttons) == ["ulcer_map"]
+        from sscvisit.ui.ulcer_editor import UlcerEditorDialog
+
+        editor = forms.open_form("ulcer_map")
+        assert isinstance(editor, UlcerEditorDialog)
+        editor.close()
 
         forms.show_visit(schedule["week12"])  # not yet recorded: forms wait for the visit
         assert forms.buttons
