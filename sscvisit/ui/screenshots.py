@@ -223,4 +223,42 @@ def _form_screens(
     }
     screens["14_capillaroscopy"] = capillaroscopy
     screens["15_scores_over_time"] = scores
+
+    def ulcer_map(code: str, path: Path) -> Path:
+        from sscvisit.ui.ulcer_editor import UlcerEditorDialog
+
+        dialog = UlcerEditorDialog(ctx, schedule[code])
+        result = _save(dialog, path, SCREEN)
+        dialog.close()
+        dialog.deleteLater()
+        return result
+
+    def review(tab: str, path: Path) -> Path:
+        window = build_main_window(study, nurse, language)
+        window.show_patient(patient_id)
+        page = window.patient_page
+        assert page is not None
+        page.right_tabs.setCurrentWidget(page.ulcer_review)
+        if tab == "compare":
+            page.ulcer_review.show_compare()
+        window.resize(*SCREEN)
+        window.show()
+        _settle()
+        window.grab().save(str(path))
+        window.close()
+        window.deleteLater()
+        return path
+
+    def study_ulcers(path: Path) -> Path:
+        window = build_main_window(study, nurse, language)
+        window.show_page("ulcers")
+        result = _save(window, path, SCREEN)
+        window.close()
+        window.deleteLater()
+        return result
+
+    screens["16_ulcer_map_week1"] = partial(ulcer_map, "week1")
+    screens["17_ulcer_charts"] = partial(review, "charts")
+    screens["18_ulcer_compare_visits"] = partial(review, "compare")
+    screens["19_ulcers_study"] = study_ulcers
     return screens
