@@ -20,9 +20,14 @@ niet beoordeeld, bevestigen (the investigator confirms), concept (draft), includ
 (enrolment), bezoek (visit; not "visite"), venster, protocolafwijking, gemist, ongepland bezoek,
 deze week, te doen (due), achterstallig (overdue), kuur (an IV prostacyclin course), as in the
 Dutch labels of sscvisit.model.entities. ACR/EULAR findings as Dutch rheumatologists write them.
+Ulcers: ulcus / ulcera (digitaal ulcus), ulcuskaart, locatie (site), vingertop, volair (palm
+side) / dorsaal (back of the hand), actief / nieuw / genezen, recidief, geïnfecteerd, calcinose,
+putjesvormig litteken, gangreen, oppervlakkig / diep, pijn-VAS, oppervlakte, lengte / breedte,
+ongedaan maken / opnieuw.
 
-The table is split by screen (``_CORE``, ``_SCREENING``, ``_VISITS``); ``NL`` merges them, and a
-context may appear in more than one part (``Messages`` does) as long as no message does.
+The table is split by screen (``_CORE``, ``_SCREENING``, ``_VISITS``, ``_QUESTIONNAIRES``,
+``_CAPILLAROSCOPY``, ``_VISIT_FORMS``, ``_ULCERS``); ``NL`` merges them, and a context may appear
+in more than one part (``Messages`` does) as long as no message does.
 """
 
 from __future__ import annotations
@@ -931,7 +936,7 @@ _VISIT_FORMS: Table = {
             "Leg eerst het bezoek vast als uitgevoerd (met de datum)."
         ),
     },
-    "PatientPage": {"Scores over time": "Scores in de tijd"},
+    "PatientPage": {"Scores over time": "Scores in de tijd", "Ulcers": "Ulcera"},
     "VisitForms": {
         "Select a visit to see the forms it collects.": (
             "Selecteer een bezoek om de formulieren ervan te zien."
@@ -941,8 +946,268 @@ _VISIT_FORMS: Table = {
             "{visit}: leg eerst het bezoek vast, dan de formulieren."
         ),
         "Forms of {visit} ({date})": "Formulieren van {visit} ({date})",
+        "Ulcer map": "Ulcuskaart",
+        "entered": "ingevoerd",
         "not entered": "niet ingevoerd",
         "entered ({date})": "ingevoerd ({date})",
+    },
+}
+
+
+# Ulcer map (hand map, editor), ulcer review of a patient, the study overview, and the messages
+# of the ulcer service. Dutch as on the ward: ulcus / ulcera, volair / dorsaal, recidief.
+_ULCERS: Table = {
+    "HandMap": {
+        "Left": "Links",
+        "Right": "Rechts",
+        "Volar": "Volair",
+        "Dorsal": "Dorsaal",
+        "Left hand": "Links",
+        "Right hand": "Rechts",
+        "Volar (palms towards you)": "Volair (handpalm naar u)",
+        "Dorsal (backs towards you)": "Dorsaal (handrug naar u)",
+        "D1": "D1",
+        "D2": "D2",
+        "D3": "D3",
+        "D4": "D4",
+        "D5": "D5",
+        "fingertip": "vingertop",
+        "other volar": "overig volair",
+        "dorsal over DIP": "dorsaal over DIP",
+        "dorsal over PIP": "dorsaal over PIP",
+        "dorsal over MCP": "dorsaal over MCP",
+        "other": "overig",
+        "active": "actief",
+        "new": "nieuw",
+        "healed": "genezen",
+        "{hand} {finger}, {site}": "{hand} {finger}, {site}",
+        "#{number} {location} ({status})": "#{number} {location} ({status})",
+        "Size {length} × {width} mm, area {area} mm²": (
+            "Grootte {length} × {width} mm, oppervlakte {area} mm²"
+        ),
+        "Size not measured yet": "Grootte nog niet gemeten",
+        "superficial": "oppervlakkig",
+        "deep": "diep",
+        "Depth: {depth}": "Diepte: {depth}",
+        "Pain VAS {vas} mm": "Pijn-VAS {vas} mm",
+        "infected": "geïnfecteerd",
+        "on calcinosis": "op calcinose",
+        "on a pitting scar": "op putjesvormig litteken",
+        "gangrene": "gangreen",
+        "Recurrence of a healed ulcer": "Recidief van een genezen ulcus",
+    },
+    "HandMapWidget": {
+        "Volar and dorsal": "Volair en dorsaal",
+        "Volar only": "Volair",
+        "Dorsal only": "Dorsaal",
+    },
+    "MainWindow": {"Ulcers (study)": "Ulcera (studie)"},
+    "Messages": {
+        "This photo no longer matches the checksum saved with it: the stored image has been "
+        "damaged or altered. Restore the database from a backup.": (
+            "Deze foto komt niet meer overeen met de controlesom die ermee is opgeslagen: de "
+            "opgeslagen afbeelding is beschadigd of gewijzigd. Zet de database terug vanuit een "
+            "back-up."
+        ),
+        "The hand map has no such site on this finger.": (
+            "De handkaart heeft deze locatie niet op deze vinger."
+        ),
+        "The width cannot be larger than the length; swap the two.": (
+            "De breedte mag niet groter zijn dan de lengte; verwissel ze."
+        ),
+        "Another active ulcer is already recorded at this site.": (
+            "Op deze locatie is al een ander actief ulcus vastgelegd."
+        ),
+        "An ulcer seen before cannot be removed; mark it healed instead.": (
+            "Een eerder gezien ulcus kan niet worden verwijderd; markeer het als genezen."
+        ),
+        "This ulcer was seen at an earlier visit, so it is not new.": (
+            "Dit ulcus is bij een eerder bezoek gezien en is dus niet nieuw."
+        ),
+        "A recurrence must refer to a healed ulcer of this patient at the same site.": (
+            "Een recidief moet verwijzen naar een genezen ulcus van deze patiënt op dezelfde "
+            "locatie."
+        ),
+        "The file is not a JPEG or PNG image of the type given.": (
+            "Het bestand is geen JPEG- of PNG-afbeelding van het opgegeven type."
+        ),
+        "The photo file is too large; save a smaller copy.": (
+            "Het fotobestand is te groot; sla een kleinere kopie op."
+        ),
+    },
+    "StudyUlcerOverview": {
+        "Digital ulcers across the study": "Digitale ulcera in de hele studie",
+        "Active ulcers: active or new at the visit, in every patient whose ulcer map of that "
+        "visit is filled in. Total area: the sum of their ellipse areas. Unscheduled visits are "
+        "pooled.": (
+            "Actieve ulcera: actief of nieuw bij het bezoek, bij elke patiënt van wie de "
+            "ulcuskaart van dat bezoek is ingevuld. Totale oppervlakte: de som van hun "
+            "ellipsoppervlakten. Ongeplande bezoeken zijn samengenomen."
+        ),
+        "Active ulcers and total area per visit": (
+            "Actieve ulcera en totale oppervlakte per bezoek"
+        ),
+    },
+    "UlcerEditor": {
+        "This site already has an open ulcer. Click it on the map to change it, or mark it "
+        "healed first.": (
+            "Op deze locatie is al een open ulcus. Klik erop in de kaart om het te wijzigen, of "
+            "markeer het eerst als genezen."
+        ),
+        "The hand map has no such site on this finger (the thumb has no PIP joint).": (
+            "De handkaart heeft deze locatie niet op deze vinger (de duim heeft geen PIP-gewricht)."
+        ),
+        "Must be between {minimum} and {maximum} mm.": (
+            "Moet tussen {minimum} en {maximum} mm liggen."
+        ),
+        "The width is larger than the length: the length is the longer axis.": (
+            "De breedte is groter dan de lengte: de lengte is de langste as."
+        ),
+        "The pain VAS must be between {minimum} and {maximum} mm.": (
+            "De pijn-VAS moet tussen {minimum} en {maximum} mm liggen."
+        ),
+        "This ulcer was recorded at an earlier visit: set its status to healed instead of "
+        "removing it.": (
+            "Dit ulcus is bij een eerder bezoek vastgelegd: zet de status op genezen in plaats "
+            "van het te verwijderen."
+        ),
+        "This ulcer was seen at an earlier visit, so it is not new since the last visit.": (
+            "Dit ulcus is bij een eerder bezoek gezien en is dus niet nieuw sinds het vorige "
+            "bezoek."
+        ),
+        "Only an ulcer that healed at this same site before can recur here.": (
+            "Alleen een ulcus dat eerder op deze zelfde locatie genezen is, kan hier recidiveren."
+        ),
+        "The photo is too large (at most {limit} MB).": (
+            "De foto is te groot (maximaal {limit} MB)."
+        ),
+        "The file is not a JPEG or PNG image.": "Het bestand is geen JPEG- of PNG-afbeelding.",
+        "This change cannot be made here.": "Deze wijziging kan hier niet worden gemaakt.",
+        "#": "#",
+        "Finger": "Vinger",
+        "Site": "Locatie",
+        "Status": "Status",
+        "Size (mm)": "Grootte (mm)",
+        "Area (mm²)": "Oppervlakte (mm²)",
+        "Enter the length and width.": "Voer de lengte en breedte in.",
+        "Add ulcer": "Ulcus toevoegen",
+        "Add an ulcer at this site (Enter)": "Een ulcus op deze locatie toevoegen (Enter)",
+        "Move selected here": "Selectie hierheen verplaatsen",
+        "Recurrence of the healed ulcer": "Ja, een recidief",
+        "A new, unrelated ulcer": "Nee, een nieuw ulcus",
+        "Cancel": "Annuleren",
+        "Swap length and width": "Lengte en breedte verwisselen",
+        "Remove": "Verwijderen",
+        "Remove an ulcer added by mistake (Delete)": (
+            "Een per ongeluk toegevoegd ulcus verwijderen (Delete)"
+        ),
+        "Add photo…": "Foto toevoegen…",
+        "Undo": "Ongedaan maken",
+        "Redo": "Opnieuw",
+        "Save": "Opslaan",
+        "Read only: your role may view but not change data.": (
+            "Alleen lezen: uw rol mag gegevens inzien maar niet wijzigen."
+        ),
+        "{subject} · {visit} ({date}) · Ulcer map": "{subject} · {visit} ({date}) · Ulcuskaart",
+        "Click a site to add an ulcer there, or an ulcer to select it; drag an ulcer to move "
+        "it. Keyboard: choose hand, finger and site, then Enter. Delete removes an ulcer added "
+        "by mistake; Ctrl+Z undoes, Ctrl+Shift+Z redoes.": (
+            "Klik op een locatie om daar een ulcus toe te voegen, of op een ulcus om het te "
+            "selecteren; sleep een ulcus om het te verplaatsen. Toetsenbord: kies hand, vinger "
+            "en locatie, dan Enter. Delete verwijdert een per ongeluk toegevoegd ulcus; Ctrl+Z "
+            "maakt ongedaan, Ctrl+Shift+Z voert opnieuw uit."
+        ),
+        "{minimum}–{maximum}": "{minimum}–{maximum}",
+        "add ulcer #{n}": "ulcus #{n} toevoegen",
+        "change {fields} of #{n}": "{fields} van #{n} wijzigen",
+        "ulcer": "ulcus",
+        "move #{n}": "#{n} verplaatsen",
+        "remove #{n}": "#{n} verwijderen",
+        "An ulcer at {place} healed at an earlier visit. Is this new ulcer that ulcer coming "
+        "back?": (
+            "Een ulcus op {place} is bij een eerder bezoek genezen. Is dit nieuwe ulcus een "
+            "recidief daarvan?"
+        ),
+        "No ulcer selected": "Geen ulcus geselecteerd",
+        "Ulcer #{n}: {place}": "Ulcus #{n}: {place}",
+        "Recurrence of an ulcer that healed here at an earlier visit.": (
+            "Recidief van een ulcus dat hier bij een eerder bezoek genezen was."
+        ),
+        "Photos: {count} ({dates})": "Foto's: {count} ({dates})",
+        "No photo of this ulcer at this visit.": "Geen foto van dit ulcus bij dit bezoek.",
+        "Save the map before adding a photo.": "Sla de kaart op voordat u een foto toevoegt.",
+        "Photo of ulcer #{n}": "Foto van ulcus #{n}",
+        "Images (*.jpg *.jpeg *.png)": "Afbeeldingen (*.jpg *.jpeg *.png)",
+        "#{n} site": "#{n} locatie",
+        "#{n} {field}": "#{n} {field}",
+        "Saved.": "Opgeslagen.",
+        "Open ulcers: {open} · healed at this visit: {healed}": (
+            "Open ulcera: {open} · genezen bij dit bezoek: {healed}"
+        ),
+        "{n} still need a length and width": "bij {n} ontbreken nog lengte en breedte",
+        "Undo {what}": "Ongedaan maken: {what}",
+        "Redo {what}": "Opnieuw: {what}",
+        "Not saved yet.": "Nog niet opgeslagen.",
+        "Not saved yet: save the map even when it is empty.": (
+            "Nog niet opgeslagen: sla de kaart ook op als die leeg is."
+        ),
+    },
+    "UlcerEditorDialog": {
+        "Unsaved changes": "Niet-opgeslagen wijzigingen",
+        "The ulcer map has changes that are not saved. Close and discard them?": (
+            "De ulcuskaart heeft niet-opgeslagen wijzigingen. Sluiten en de wijzigingen verwerpen?"
+        ),
+    },
+    "UlcerReview": {
+        "Active ulcers": "Actieve ulcera",
+        "Healed at this visit": "Genezen bij dit bezoek",
+        "Total area (mm²)": "Totale opp. (mm²)",
+        "Mean pain VAS (mm)": "Gem. pijn-VAS (mm)",
+        "No pain VAS recorded for an active ulcer at this visit.": (
+            "Bij dit bezoek is bij geen enkel actief ulcus een pijn-VAS vastgelegd."
+        ),
+        "Mean over the active ulcers with a pain VAS.": (
+            "Gemiddelde over de actieve ulcera met een pijn-VAS."
+        ),
+        "{date} · day {day}": "{date} · dag {day}",
+        "Visit": "Bezoek",
+        "Maps filled in": "Kaarten ingevuld",
+        "Patients with active ulcers": "Patiënten met actieve ulcera",
+        "#": "#",
+        "In charts": "In grafiek",
+        "Site": "Locatie",
+        "Status": "Status",
+        "Size (mm)": "L × B (mm)",
+        "Area (mm²)": "Opp. (mm²)",
+        "Pain VAS (mm)": "Pijn-VAS",
+        "Notes": "Bijzonderheden",
+        "deep": "diep",
+        "infected": "geïnfecteerd",
+        "gangrene": "gangreen",
+        "on calcinosis": "op calcinose",
+        "on a pitting scar": "op putjesvormig litteken",
+        "recurrence": "recidief",
+        "Ulcer area per finger over time": "Ulcusoppervlakte per vinger in de tijd",
+        "No ulcer map has been filled in for this patient yet.": (
+            "Voor deze patiënt is nog geen ulcuskaart ingevuld."
+        ),
+        # Alt+B and Alt+H are the main window's menus (Bestand, Help).
+        "&Visit:": "Be&zoek:",
+        "&Compare with:": "&Vergelijken met:",
+        "Both maps are read-only. Point at an ulcer to see its measures, or select it in the "
+        "list. # is the ulcer's number on that visit's map; \"In charts\" its number in the "
+        "charts.": (
+            "Beide kaarten zijn alleen-lezen. Wijs een ulcus aan om de metingen te zien, of "
+            "selecteer het in de lijst. # is het nummer van het ulcus op de kaart van dat "
+            'bezoek; "In grafiek" het nummer in de grafieken.'
+        ),
+        "Charts": "Grafieken",
+        "Compare visits": "Bezoeken vergelijken",
+        "{visit} ({date})": "{visit} ({date})",
+        "No visit with a filled-in ulcer map.": "Geen bezoek met een ingevulde ulcuskaart.",
+        "{active} active · {healed} healed · total area {area} mm²": (
+            "{active} actief · {healed} genezen · totaal {area} mm²"
+        ),
     },
 }
 
@@ -960,7 +1225,9 @@ def _merge(*parts: Table) -> Table:
     return dict(sorted(merged.items()))
 
 
-NL: Table = _merge(_CORE, _SCREENING, _VISITS, _QUESTIONNAIRES, _CAPILLAROSCOPY, _VISIT_FORMS)
+NL: Table = _merge(
+    _CORE, _SCREENING, _VISITS, _QUESTIONNAIRES, _CAPILLAROSCOPY, _VISIT_FORMS, _ULCERS
+)
 
 
 _CONTEXT = re.compile(r"<context>\s*<name>(?P<name>.*?)</name>(?P<body>.*?)</context>\n?", re.S)

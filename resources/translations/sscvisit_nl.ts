@@ -794,6 +794,164 @@
     </message>
 </context>
 <context>
+    <name>HandMap</name>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>Volar</source>
+        <translation>Volair</translation>
+    </message>
+    <message>
+        <source>Dorsal</source>
+        <translation>Dorsaal</translation>
+    </message>
+    <message>
+        <source>Left hand</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Right hand</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>Volar (palms towards you)</source>
+        <translation>Volair (handpalm naar u)</translation>
+    </message>
+    <message>
+        <source>Dorsal (backs towards you)</source>
+        <translation>Dorsaal (handrug naar u)</translation>
+    </message>
+    <message>
+        <source>D1</source>
+        <translation>D1</translation>
+    </message>
+    <message>
+        <source>D2</source>
+        <translation>D2</translation>
+    </message>
+    <message>
+        <source>D3</source>
+        <translation>D3</translation>
+    </message>
+    <message>
+        <source>D4</source>
+        <translation>D4</translation>
+    </message>
+    <message>
+        <source>D5</source>
+        <translation>D5</translation>
+    </message>
+    <message>
+        <source>fingertip</source>
+        <translation>vingertop</translation>
+    </message>
+    <message>
+        <source>other volar</source>
+        <translation>overig volair</translation>
+    </message>
+    <message>
+        <source>dorsal over DIP</source>
+        <translation>dorsaal over DIP</translation>
+    </message>
+    <message>
+        <source>dorsal over PIP</source>
+        <translation>dorsaal over PIP</translation>
+    </message>
+    <message>
+        <source>dorsal over MCP</source>
+        <translation>dorsaal over MCP</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>overig</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actief</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nieuw</translation>
+    </message>
+    <message>
+        <source>healed</source>
+        <translation>genezen</translation>
+    </message>
+    <message>
+        <source>{hand} {finger}, {site}</source>
+        <translation>{hand} {finger}, {site}</translation>
+    </message>
+    <message>
+        <source>#{number} {location} ({status})</source>
+        <translation>#{number} {location} ({status})</translation>
+    </message>
+    <message>
+        <source>Size {length} × {width} mm, area {area} mm²</source>
+        <translation>Grootte {length} × {width} mm, oppervlakte {area} mm²</translation>
+    </message>
+    <message>
+        <source>Size not measured yet</source>
+        <translation>Grootte nog niet gemeten</translation>
+    </message>
+    <message>
+        <source>superficial</source>
+        <translation>oppervlakkig</translation>
+    </message>
+    <message>
+        <source>deep</source>
+        <translation>diep</translation>
+    </message>
+    <message>
+        <source>Depth: {depth}</source>
+        <translation>Diepte: {depth}</translation>
+    </message>
+    <message>
+        <source>Pain VAS {vas} mm</source>
+        <translation>Pijn-VAS {vas} mm</translation>
+    </message>
+    <message>
+        <source>infected</source>
+        <translation>geïnfecteerd</translation>
+    </message>
+    <message>
+        <source>on calcinosis</source>
+        <translation>op calcinose</translation>
+    </message>
+    <message>
+        <source>on a pitting scar</source>
+        <translation>op putjesvormig litteken</translation>
+    </message>
+    <message>
+        <source>gangrene</source>
+        <translation>gangreen</translation>
+    </message>
+    <message>
+        <source>Recurrence of a healed ulcer</source>
+        <translation>Recidief van een genezen ulcus</translation>
+    </message>
+</context>
+<context>
+    <name>HandMapWidget</name>
+    <message>
+        <source>Volar and dorsal</source>
+        <translation>Volair en dorsaal</translation>
+    </message>
+    <message>
+        <source>Volar only</source>
+        <translation>Volair</translation>
+    </message>
+    <message>
+        <source>Dorsal only</source>
+        <translation>Dorsaal</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>sscvisit is locked</source>
@@ -876,6 +1034,10 @@
     <message>
         <source>Patients</source>
         <translation>Patiënten</translation>
+    </message>
+    <message>
+        <source>Ulcers (study)</source>
+        <translation>Ulcera (studie)</translation>
     </message>
     <message>
         <source>Audit trail</source>
@@ -1037,6 +1199,10 @@
         <translation>Het protocol verzamelt dit formulier niet bij dit bezoek.</translation>
     </message>
     <message>
+        <source>This photo no longer matches the checksum saved with it: the stored image has been damaged or altered. Restore the database from a backup.</source>
+        <translation>Deze foto komt niet meer overeen met de controlesom die ermee is opgeslagen: de opgeslagen afbeelding is beschadigd of gewijzigd. Zet de database terug vanuit een back-up.</translation>
+    </message>
+    <message>
         <source>Required.</source>
         <translation>Verplicht.</translation>
     </message>
@@ -1172,6 +1338,38 @@
         <source>Record the visit as done (with its date) first.</source>
         <translation>Leg eerst het bezoek vast als uitgevoerd (met de datum).</translation>
     </message>
+    <message>
+        <source>The hand map has no such site on this finger.</source>
+        <translation>De handkaart heeft deze locatie niet op deze vinger.</translation>
+    </message>
+    <message>
+        <source>The width cannot be larger than the length; swap the two.</source>
+        <translation>De breedte mag niet groter zijn dan de lengte; verwissel ze.</translation>
+    </message>
+    <message>
+        <source>Another active ulcer is already recorded at this site.</source>
+        <translation>Op deze locatie is al een ander actief ulcus vastgelegd.</translation>
+    </message>
+    <message>
+        <source>An ulcer seen before cannot be removed; mark it healed instead.</source>
+        <translation>Een eerder gezien ulcus kan niet worden verwijderd; markeer het als genezen.</translation>
+    </message>
+    <message>
+        <source>This ulcer was seen at an earlier visit, so it is not new.</source>
+        <translation>Dit ulcus is bij een eerder bezoek gezien en is dus niet nieuw.</translation>
+    </message>
+    <message>
+        <source>A recurrence must refer to a healed ulcer of this patient at the same site.</source>
+        <translation>Een recidief moet verwijzen naar een genezen ulcus van deze patiënt op dezelfde locatie.</translation>
+    </message>
+    <message>
+        <source>The file is not a JPEG or PNG image of the type given.</source>
+        <translation>Het bestand is geen JPEG- of PNG-afbeelding van het opgegeven type.</translation>
+    </message>
+    <message>
+        <source>The photo file is too large; save a smaller copy.</source>
+        <translation>Het fotobestand is te groot; sla een kleinere kopie op.</translation>
+    </message>
 </context>
 <context>
     <name>MissedVisitDialog</name>
@@ -1298,6 +1496,10 @@
     <message>
         <source>Scores over time</source>
         <translation>Scores in de tijd</translation>
+    </message>
+    <message>
+        <source>Ulcers</source>
+        <translation>Ulcera</translation>
     </message>
     <message>
         <source>{status} (void)</source>
@@ -1982,6 +2184,21 @@
     </message>
 </context>
 <context>
+    <name>StudyUlcerOverview</name>
+    <message>
+        <source>Digital ulcers across the study</source>
+        <translation>Digitale ulcera in de hele studie</translation>
+    </message>
+    <message>
+        <source>Active ulcers: active or new at the visit, in every patient whose ulcer map of that visit is filled in. Total area: the sum of their ellipse areas. Unscheduled visits are pooled.</source>
+        <translation>Actieve ulcera: actief of nieuw bij het bezoek, bij elke patiënt van wie de ulcuskaart van dat bezoek is ingevuld. Totale oppervlakte: de som van hun ellipsoppervlakten. Ongeplande bezoeken zijn samengenomen.</translation>
+    </message>
+    <message>
+        <source>Active ulcers and total area per visit</source>
+        <translation>Actieve ulcera en totale oppervlakte per bezoek</translation>
+    </message>
+</context>
+<context>
     <name>TemporaryPasswordPanel</name>
     <message>
         <source>Temporary password</source>
@@ -2032,6 +2249,391 @@
     <message>
         <source>Visit date {date}</source>
         <translation>Bezoekdatum {date}</translation>
+    </message>
+</context>
+<context>
+    <name>UlcerEditor</name>
+    <message>
+        <source>This site already has an open ulcer. Click it on the map to change it, or mark it healed first.</source>
+        <translation>Op deze locatie is al een open ulcus. Klik erop in de kaart om het te wijzigen, of markeer het eerst als genezen.</translation>
+    </message>
+    <message>
+        <source>The hand map has no such site on this finger (the thumb has no PIP joint).</source>
+        <translation>De handkaart heeft deze locatie niet op deze vinger (de duim heeft geen PIP-gewricht).</translation>
+    </message>
+    <message>
+        <source>Must be between {minimum} and {maximum} mm.</source>
+        <translation>Moet tussen {minimum} en {maximum} mm liggen.</translation>
+    </message>
+    <message>
+        <source>The width is larger than the length: the length is the longer axis.</source>
+        <translation>De breedte is groter dan de lengte: de lengte is de langste as.</translation>
+    </message>
+    <message>
+        <source>The pain VAS must be between {minimum} and {maximum} mm.</source>
+        <translation>De pijn-VAS moet tussen {minimum} en {maximum} mm liggen.</translation>
+    </message>
+    <message>
+        <source>This ulcer was recorded at an earlier visit: set its status to healed instead of removing it.</source>
+        <translation>Dit ulcus is bij een eerder bezoek vastgelegd: zet de status op genezen in plaats van het te verwijderen.</translation>
+    </message>
+    <message>
+        <source>This ulcer was seen at an earlier visit, so it is not new since the last visit.</source>
+        <translation>Dit ulcus is bij een eerder bezoek gezien en is dus niet nieuw sinds het vorige bezoek.</translation>
+    </message>
+    <message>
+        <source>Only an ulcer that healed at this same site before can recur here.</source>
+        <translation>Alleen een ulcus dat eerder op deze zelfde locatie genezen is, kan hier recidiveren.</translation>
+    </message>
+    <message>
+        <source>The photo is too large (at most {limit} MB).</source>
+        <translation>De foto is te groot (maximaal {limit} MB).</translation>
+    </message>
+    <message>
+        <source>The file is not a JPEG or PNG image.</source>
+        <translation>Het bestand is geen JPEG- of PNG-afbeelding.</translation>
+    </message>
+    <message>
+        <source>This change cannot be made here.</source>
+        <translation>Deze wijziging kan hier niet worden gemaakt.</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Finger</source>
+        <translation>Vinger</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Locatie</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Size (mm)</source>
+        <translation>Grootte (mm)</translation>
+    </message>
+    <message>
+        <source>Area (mm²)</source>
+        <translation>Oppervlakte (mm²)</translation>
+    </message>
+    <message>
+        <source>Enter the length and width.</source>
+        <translation>Voer de lengte en breedte in.</translation>
+    </message>
+    <message>
+        <source>Add ulcer</source>
+        <translation>Ulcus toevoegen</translation>
+    </message>
+    <message>
+        <source>Add an ulcer at this site (Enter)</source>
+        <translation>Een ulcus op deze locatie toevoegen (Enter)</translation>
+    </message>
+    <message>
+        <source>Move selected here</source>
+        <translation>Selectie hierheen verplaatsen</translation>
+    </message>
+    <message>
+        <source>Recurrence of the healed ulcer</source>
+        <translation>Ja, een recidief</translation>
+    </message>
+    <message>
+        <source>A new, unrelated ulcer</source>
+        <translation>Nee, een nieuw ulcus</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Swap length and width</source>
+        <translation>Lengte en breedte verwisselen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove an ulcer added by mistake (Delete)</source>
+        <translation>Een per ongeluk toegevoegd ulcus verwijderen (Delete)</translation>
+    </message>
+    <message>
+        <source>Add photo…</source>
+        <translation>Foto toevoegen…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Opnieuw</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Read only: your role may view but not change data.</source>
+        <translation>Alleen lezen: uw rol mag gegevens inzien maar niet wijzigen.</translation>
+    </message>
+    <message>
+        <source>{subject} · {visit} ({date}) · Ulcer map</source>
+        <translation>{subject} · {visit} ({date}) · Ulcuskaart</translation>
+    </message>
+    <message>
+        <source>Click a site to add an ulcer there, or an ulcer to select it; drag an ulcer to move it. Keyboard: choose hand, finger and site, then Enter. Delete removes an ulcer added by mistake; Ctrl+Z undoes, Ctrl+Shift+Z redoes.</source>
+        <translation>Klik op een locatie om daar een ulcus toe te voegen, of op een ulcus om het te selecteren; sleep een ulcus om het te verplaatsen. Toetsenbord: kies hand, vinger en locatie, dan Enter. Delete verwijdert een per ongeluk toegevoegd ulcus; Ctrl+Z maakt ongedaan, Ctrl+Shift+Z voert opnieuw uit.</translation>
+    </message>
+    <message>
+        <source>{minimum}–{maximum}</source>
+        <translation>{minimum}–{maximum}</translation>
+    </message>
+    <message>
+        <source>add ulcer #{n}</source>
+        <translation>ulcus #{n} toevoegen</translation>
+    </message>
+    <message>
+        <source>change {fields} of #{n}</source>
+        <translation>{fields} van #{n} wijzigen</translation>
+    </message>
+    <message>
+        <source>ulcer</source>
+        <translation>ulcus</translation>
+    </message>
+    <message>
+        <source>move #{n}</source>
+        <translation>#{n} verplaatsen</translation>
+    </message>
+    <message>
+        <source>remove #{n}</source>
+        <translation>#{n} verwijderen</translation>
+    </message>
+    <message>
+        <source>An ulcer at {place} healed at an earlier visit. Is this new ulcer that ulcer coming back?</source>
+        <translation>Een ulcus op {place} is bij een eerder bezoek genezen. Is dit nieuwe ulcus een recidief daarvan?</translation>
+    </message>
+    <message>
+        <source>No ulcer selected</source>
+        <translation>Geen ulcus geselecteerd</translation>
+    </message>
+    <message>
+        <source>Ulcer #{n}: {place}</source>
+        <translation>Ulcus #{n}: {place}</translation>
+    </message>
+    <message>
+        <source>Recurrence of an ulcer that healed here at an earlier visit.</source>
+        <translation>Recidief van een ulcus dat hier bij een eerder bezoek genezen was.</translation>
+    </message>
+    <message>
+        <source>Photos: {count} ({dates})</source>
+        <translation>Foto&apos;s: {count} ({dates})</translation>
+    </message>
+    <message>
+        <source>No photo of this ulcer at this visit.</source>
+        <translation>Geen foto van dit ulcus bij dit bezoek.</translation>
+    </message>
+    <message>
+        <source>Save the map before adding a photo.</source>
+        <translation>Sla de kaart op voordat u een foto toevoegt.</translation>
+    </message>
+    <message>
+        <source>Photo of ulcer #{n}</source>
+        <translation>Foto van ulcus #{n}</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>Afbeeldingen (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>#{n} site</source>
+        <translation>#{n} locatie</translation>
+    </message>
+    <message>
+        <source>#{n} {field}</source>
+        <translation>#{n} {field}</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Open ulcers: {open} · healed at this visit: {healed}</source>
+        <translation>Open ulcera: {open} · genezen bij dit bezoek: {healed}</translation>
+    </message>
+    <message>
+        <source>{n} still need a length and width</source>
+        <translation>bij {n} ontbreken nog lengte en breedte</translation>
+    </message>
+    <message>
+        <source>Undo {what}</source>
+        <translation>Ongedaan maken: {what}</translation>
+    </message>
+    <message>
+        <source>Redo {what}</source>
+        <translation>Opnieuw: {what}</translation>
+    </message>
+    <message>
+        <source>Not saved yet.</source>
+        <translation>Nog niet opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Not saved yet: save the map even when it is empty.</source>
+        <translation>Nog niet opgeslagen: sla de kaart ook op als die leeg is.</translation>
+    </message>
+</context>
+<context>
+    <name>UlcerEditorDialog</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Niet-opgeslagen wijzigingen</translation>
+    </message>
+    <message>
+        <source>The ulcer map has changes that are not saved. Close and discard them?</source>
+        <translation>De ulcuskaart heeft niet-opgeslagen wijzigingen. Sluiten en de wijzigingen verwerpen?</translation>
+    </message>
+</context>
+<context>
+    <name>UlcerReview</name>
+    <message>
+        <source>Active ulcers</source>
+        <translation>Actieve ulcera</translation>
+    </message>
+    <message>
+        <source>Healed at this visit</source>
+        <translation>Genezen bij dit bezoek</translation>
+    </message>
+    <message>
+        <source>Total area (mm²)</source>
+        <translation>Totale opp. (mm²)</translation>
+    </message>
+    <message>
+        <source>Mean pain VAS (mm)</source>
+        <translation>Gem. pijn-VAS (mm)</translation>
+    </message>
+    <message>
+        <source>No pain VAS recorded for an active ulcer at this visit.</source>
+        <translation>Bij dit bezoek is bij geen enkel actief ulcus een pijn-VAS vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Mean over the active ulcers with a pain VAS.</source>
+        <translation>Gemiddelde over de actieve ulcera met een pijn-VAS.</translation>
+    </message>
+    <message>
+        <source>{date} · day {day}</source>
+        <translation>{date} · dag {day}</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Bezoek</translation>
+    </message>
+    <message>
+        <source>Maps filled in</source>
+        <translation>Kaarten ingevuld</translation>
+    </message>
+    <message>
+        <source>Patients with active ulcers</source>
+        <translation>Patiënten met actieve ulcera</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>In charts</source>
+        <translation>In grafiek</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Locatie</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Size (mm)</source>
+        <translation>L × B (mm)</translation>
+    </message>
+    <message>
+        <source>Area (mm²)</source>
+        <translation>Opp. (mm²)</translation>
+    </message>
+    <message>
+        <source>Pain VAS (mm)</source>
+        <translation>Pijn-VAS</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Bijzonderheden</translation>
+    </message>
+    <message>
+        <source>deep</source>
+        <translation>diep</translation>
+    </message>
+    <message>
+        <source>infected</source>
+        <translation>geïnfecteerd</translation>
+    </message>
+    <message>
+        <source>gangrene</source>
+        <translation>gangreen</translation>
+    </message>
+    <message>
+        <source>on calcinosis</source>
+        <translation>op calcinose</translation>
+    </message>
+    <message>
+        <source>on a pitting scar</source>
+        <translation>op putjesvormig litteken</translation>
+    </message>
+    <message>
+        <source>recurrence</source>
+        <translation>recidief</translation>
+    </message>
+    <message>
+        <source>Ulcer area per finger over time</source>
+        <translation>Ulcusoppervlakte per vinger in de tijd</translation>
+    </message>
+    <message>
+        <source>No ulcer map has been filled in for this patient yet.</source>
+        <translation>Voor deze patiënt is nog geen ulcuskaart ingevuld.</translation>
+    </message>
+    <message>
+        <source>&amp;Visit:</source>
+        <translation>Be&amp;zoek:</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with:</source>
+        <translation>&amp;Vergelijken met:</translation>
+    </message>
+    <message>
+        <source>Both maps are read-only. Point at an ulcer to see its measures, or select it in the list. # is the ulcer&apos;s number on that visit&apos;s map; &quot;In charts&quot; its number in the charts.</source>
+        <translation>Beide kaarten zijn alleen-lezen. Wijs een ulcus aan om de metingen te zien, of selecteer het in de lijst. # is het nummer van het ulcus op de kaart van dat bezoek; &quot;In grafiek&quot; het nummer in de grafieken.</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Grafieken</translation>
+    </message>
+    <message>
+        <source>Compare visits</source>
+        <translation>Bezoeken vergelijken</translation>
+    </message>
+    <message>
+        <source>{visit} ({date})</source>
+        <translation>{visit} ({date})</translation>
+    </message>
+    <message>
+        <source>No visit with a filled-in ulcer map.</source>
+        <translation>Geen bezoek met een ingevulde ulcuskaart.</translation>
+    </message>
+    <message>
+        <source>{active} active · {healed} healed · total area {area} mm²</source>
+        <translation>{active} actief · {healed} genezen · totaal {area} mm²</translation>
     </message>
 </context>
 <context>
@@ -2146,8 +2748,16 @@
         <translation>Formulieren van {visit} ({date})</translation>
     </message>
     <message>
+        <source>Ulcer map</source>
+        <translation>Ulcuskaart</translation>
+    </message>
+    <message>
         <source>not entered</source>
         <translation>niet ingevoerd</translation>
+    </message>
+    <message>
+        <source>entered</source>
+        <translation>ingevoerd</translation>
     </message>
     <message>
         <source>entered ({date})</source>

@@ -990,7 +990,7 @@ class UlcerObservation(AuditedMixin, Base):
                 "float",
                 "DU.AREA",
                 required=False,
-                unit="mm2",
+                unit="mm²",
                 minimum=0,
             )
         ),
@@ -1008,7 +1008,7 @@ class UlcerObservation(AuditedMixin, Base):
         "on_calcinosis", "On calcinosis", "Op calcinose", "DU.CALCIN"
     )
     on_pitting_scar: Mapped[bool] = _flag(
-        "on_pitting_scar", "On a pitting scar", "Op een pitting scar", "DU.PITSCAR"
+        "on_pitting_scar", "On a pitting scar", "Op een putjesvormig litteken", "DU.PITSCAR"
     )
     gangrene: Mapped[bool] = _flag("gangrene", "Gangrene", "Gangreen", "DU.GANGRENE")
     pain_vas: Mapped[float | None] = mapped_column(

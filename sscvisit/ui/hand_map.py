@@ -204,6 +204,10 @@ def measures_text(mark: UlcerMark, number: int) -> str:
     return "\n".join(lines)
 
 
+_LEGEND_RADIUS = 7.0
+_LEGEND_GAP = 14.0
+
+
 class HandMapWidget(QWidget):
     """Both hands with their ulcers; click a site, hover an ulcer for its measures.
 
@@ -389,7 +393,7 @@ class HandMapWidget(QWidget):
 
     def _map_rect(self) -> QRectF:
         """The pixels the hands are drawn in: below the view buttons, inside the margins."""
-        top = _MARGIN + self._bar_height + _LABEL_GAP
+        top = _MARGIN + self._bar_height * (2 if self._legend_wraps() else 1) + _LABEL_GAP
         label = QFontMetricsF(self._label_font()).height()
         return QRectF(
             _MARGIN,
@@ -567,15 +571,32 @@ class HandMapWidget(QWidget):
     def legend_items(self) -> list[tuple[str, str]]:
         return [(status, status_label(status)) for status in ("active", "new", "healed")]
 
-    def _paint_legend(self, painter: QPainter) -> None:
-        """Status colours at the top right, level with the view buttons."""
+    def _legend_widths(self) -> list[float]:
         metrics = QFontMetricsF(self.font())
-        radius = 7.0
-        gap = 14.0
+        return [
+            _LEGEND_RADIUS * 2 + 5 + metrics.horizontalAdvance(t) for _s, t in self.legend_items()
+        ]
+
+    def _legend_wraps(self) -> bool:
+        """Whether the legend would run into the view buttons, so it goes on a row of its own."""
+        if not getattr(self, "_ready", False):
+            return False
+        widths = self._legend_widths()
+        needed = sum(widths) + _LEGEND_GAP * (len(widths) - 1)
+        buttons = sum(b.sizeHint().width() + 2 for b in self.view_buttons.values())
+        return _MARGIN + buttons + _LEGEND_GAP + needed + _MARGIN > self.width()
+
+    def _paint_legend(self, painter: QPainter) -> None:
+        """Status colours at the top right, level with the view buttons (below them if narrow)."""
+        metrics = QFontMetricsF(self.font())
+        radius = _LEGEND_RADIUS
+        gap = _LEGEND_GAP
         items = self.legend_items()
-        widths = [radius * 2 + 5 + metrics.horizontalAdvance(text) for _s, text in items]
+        widths = self._legend_widths()
         x = self.width() - _MARGIN - sum(widths) - gap * (len(items) - 1)
         y = _MARGIN + self._bar_height / 2
+        if self._legend_wraps():
+            y += self._bar_height
         painter.setFont(self.font())
         for (status, text), width in zip(items, widths, strict=True):
             self._paint_marker(painter, QPointF(x + radius, y), radius, status, "", False, None)

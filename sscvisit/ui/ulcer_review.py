@@ -794,6 +794,10 @@ class UlcerReview(QWidget):
         # One view mode for both maps, so that the two pictures compare.
         self.left.map.viewModeChanged.connect(self.right.map.set_view_mode)
         self.right.map.viewModeChanged.connect(self.left.map.set_view_mode)
+        # Two maps share the width of the patient page: one view each reads better than four
+        # small ones; the buttons on each map switch both to dorsal or to both views.
+        for side in (self.left, self.right):
+            side.map.set_view_mode("volar")
 
     # -- public ----------------------------------------------------------------------------------
 
