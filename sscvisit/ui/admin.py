@@ -43,9 +43,9 @@ from sscvisit.model.fields import Code, FieldError, Problem
 from sscvisit.services import auth
 from sscvisit.services.dto import UserInfo
 from sscvisit.services.errors import Msg, ServiceError
+from sscvisit.ui import login
 from sscvisit.ui.audit_viewer import local_time, utc_time
 from sscvisit.ui.context import UiContext
-from sscvisit.ui.messages import code_of, field_message, service_message
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ERROR_STYLE = "color: #b00020;"
@@ -85,27 +85,12 @@ def _grow_to_fit(window: QWidget) -> None:
         window.resize(window.width(), needed)
 
 
-class MessageLabel(QLabel):
-    """A message shown next to what caused it; remembers its code so tests can assert it."""
+class MessageLabel(login.MessageLabel):
+    """The shared message label; in a dialog, the dialog grows to show a wrapped message."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.code: str | None = None
-        self.setStyleSheet(ERROR_STYLE)
-        self.setWordWrap(True)
-        self.hide()
-
-    def show_error(self, error: ServiceError | FieldError) -> None:
-        text = service_message(error) if isinstance(error, ServiceError) else field_message(error)
-        self.code = code_of(error)
-        self.setText(text)
-        self.show()
+    def show_error(self, error: Exception) -> None:
+        super().show_error(error)
         _grow_to_fit(self.window())
-
-    def clear_message(self) -> None:
-        self.code = None
-        self.setText("")
-        self.hide()
 
 
 class UserTableModel(QAbstractTableModel):
