@@ -26,8 +26,9 @@ putjesvormig litteken, gangreen, oppervlakkig / diep, pijn-VAS, oppervlakte, len
 ongedaan maken / opnieuw.
 
 The table is split by screen (``_CORE``, ``_SCREENING``, ``_VISITS``, ``_QUESTIONNAIRES``,
-``_CAPILLAROSCOPY``, ``_VISIT_FORMS``, ``_ULCERS``); ``NL`` merges them, and a context may appear
-in more than one part (``Messages`` does) as long as no message does.
+``_CAPILLAROSCOPY``, ``_VISIT_FORMS``, ``_ULCERS``, ``_SCREENING_CAPILLAROSCOPY``); ``NL``
+merges them, and a context may appear in more than one part (``Messages`` does) as long as no
+message does.
 """
 
 from __future__ import annotations
@@ -1211,6 +1212,24 @@ _ULCERS: Table = {
     },
 }
 
+# The capillaroscopy recorded on the screening (issue 5), beside the ACR/EULAR finding it decides.
+_SCREENING_CAPILLAROSCOPY: Table = {
+    "AcrEularPanel": {
+        "Capillaroscopy at screening": "Capillaroscopie bij screening",
+        "Not recorded": "Niet vastgelegd",
+        "Ticked because the capillaroscopy at screening shows an SSc pattern.": (
+            "Aangevinkt omdat de capillaroscopie bij screening een SSc-patroon toont."
+        ),
+    },
+    "Messages": {
+        "Cannot be after the screening date.": "Mag niet na de screeningsdatum liggen.",
+        "The capillaroscopy at screening was normal: untick abnormal nailfold capillaries.": (
+            "De capillaroscopie bij screening was normaal: vink afwijkende nagelriemcapillairen "
+            "uit."
+        ),
+    },
+}
+
 
 def _merge(*parts: Table) -> Table:
     """One table from the per-screen parts; the same message twice is a mistake, even if equal."""
@@ -1226,7 +1245,14 @@ def _merge(*parts: Table) -> Table:
 
 
 NL: Table = _merge(
-    _CORE, _SCREENING, _VISITS, _QUESTIONNAIRES, _CAPILLAROSCOPY, _VISIT_FORMS, _ULCERS
+    _CORE,
+    _SCREENING,
+    _VISITS,
+    _QUESTIONNAIRES,
+    _CAPILLAROSCOPY,
+    _VISIT_FORMS,
+    _ULCERS,
+    _SCREENING_CAPILLAROSCOPY,
 )
 
 

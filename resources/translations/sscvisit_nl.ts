@@ -104,6 +104,18 @@
         <translation>Op zichzelf voldoende: classificeert als SSc.</translation>
     </message>
     <message>
+        <source>Capillaroscopy at screening</source>
+        <translation>Capillaroscopie bij screening</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Niet vastgelegd</translation>
+    </message>
+    <message>
+        <source>Ticked because the capillaroscopy at screening shows an SSc pattern.</source>
+        <translation>Aangevinkt omdat de capillaroscopie bij screening een SSc-patroon toont.</translation>
+    </message>
+    <message>
         <source>{title}: counts {n}</source>
         <translation>{title}: telt {n}</translation>
     </message>
@@ -1333,6 +1345,14 @@
     <message>
         <source>Cannot be after the visit date.</source>
         <translation>Mag niet na de bezoekdatum liggen.</translation>
+    </message>
+    <message>
+        <source>Cannot be after the screening date.</source>
+        <translation>Mag niet na de screeningsdatum liggen.</translation>
+    </message>
+    <message>
+        <source>The capillaroscopy at screening was normal: untick abnormal nailfold capillaries.</source>
+        <translation>De capillaroscopie bij screening was normaal: vink afwijkende nagelriemcapillairen uit.</translation>
     </message>
     <message>
         <source>Record the visit as done (with its date) first.</source>

@@ -322,6 +322,15 @@ SITE_CODES: tuple[Code, ...] = (
     Code("dorsal_mcp", "Dorsal over MCP", "Dorsaal over MCP"),
     Code("other", "Other", "Overig"),
 )
+# The assessor's overall nailfold pattern (Cutolo 2000); the same codes and Dutch labels as the
+# "pattern" item of resources/instruments/capillaroscopy.json, plus "not done".
+CAPILLAROSCOPY_PATTERNS: tuple[Code, ...] = (
+    Code("normal", "Normal", "Normaal"),
+    Code("early", "Early SSc pattern", "Vroeg"),
+    Code("active", "Active SSc pattern", "Actief"),
+    Code("late", "Late SSc pattern", "Laat"),
+    Code("not_done", "Not done", "Niet gedaan"),
+)
 REFRACTORY_RULES: tuple[Code, ...] = (
     Code("worse_1m", "Worse 1 month after the course", "Verslechterd 1 maand na de kuur"),
     Code("not_improved_2m", "Not improved 2 months after", "Niet verbeterd 2 maanden na de kuur"),
@@ -505,6 +514,34 @@ class Screening(AuditedMixin, Base):
                 required=False,
                 minimum=0,
                 maximum=19,
+            )
+        ),
+    )
+    capillaroscopy_pattern: Mapped[str | None] = mapped_column(
+        String(10),
+        info=info(
+            Field(
+                "capillaroscopy_pattern",
+                "Capillaroscopy pattern",
+                "Capillaroscopiepatroon",
+                "code",
+                "SCR.NVCPAT",
+                required=False,
+                codes=CAPILLAROSCOPY_PATTERNS,
+            )
+        ),
+    )
+    capillaroscopy_date: Mapped[dt.date | None] = mapped_column(
+        Date,
+        info=info(
+            Field(
+                "capillaroscopy_date",
+                "Capillaroscopy date",
+                "Capillaroscopiedatum",
+                "date",
+                "SCR.NVCDATE",
+                required=False,
+                not_in_future=True,
             )
         ),
     )

@@ -18,14 +18,18 @@ from collections.abc import Collection, Mapping
 from types import MappingProxyType
 
 __all__ = [
+    "ABNORMAL_PATTERNS",
+    "CAPILLAROSCOPY_FINDING",
     "CAPPED_GROUPS",
     "FINDINGS",
     "HIGHER_ONLY_GROUPS",
     "MAXIMUM",
     "NOT_APPLICABLE_REASONS",
+    "NO_RESULT_PATTERNS",
     "SUFFICIENT_FINDINGS",
     "THRESHOLD",
     "WEIGHTS",
+    "capillaroscopy_finding",
     "classify",
     "score",
 ]
@@ -92,6 +96,15 @@ NOT_APPLICABLE_REASONS: tuple[str, ...] = (
 )
 """Situations in which the criteria are not applicable (van den Hoogen 2013)."""
 
+CAPILLAROSCOPY_FINDING = "abnormal_capillaries"
+"""The finding a nailfold capillaroscopy pattern decides."""
+
+ABNORMAL_PATTERNS: frozenset[str] = frozenset({"early", "active", "late"})
+"""Scleroderma patterns (Cutolo 2000): each counts as abnormal nailfold capillaries."""
+
+NO_RESULT_PATTERNS: frozenset[str] = frozenset({"not_done"})
+"""Pattern codes that record no result."""
+
 
 def _group_total(present: frozenset[str], members: tuple[str, ...], *, cap: int | None) -> int:
     weights = [WEIGHTS[code] for code in members if code in present]
@@ -153,3 +166,18 @@ def classify(findings: Collection[str], not_applicable: bool = False) -> bool | 
     if not_applicable:
         return None
     return total >= THRESHOLD
+
+
+def capillaroscopy_finding(pattern: str | None) -> bool | None:
+    """Whether a capillaroscopy pattern means abnormal nailfold capillaries.
+
+    True for a scleroderma pattern (early, active, late), False for normal, None when there is
+    no result (not done, or nothing recorded). Raises ValueError for an unknown pattern code.
+    """
+    if pattern is None or pattern in NO_RESULT_PATTERNS:
+        return None
+    if pattern in ABNORMAL_PATTERNS:
+        return True
+    if pattern == "normal":
+        return False
+    raise ValueError(f"unknown capillaroscopy pattern: {pattern!r}")

@@ -150,6 +150,8 @@ class ScreeningInfo:
     confirmed_utc: str | None
     voided: bool
     version: int
+    capillaroscopy_pattern: str | None = None  # normal / early / active / late / not_done
+    capillaroscopy_date: dt.date | None = None
 
 
 @dataclass(frozen=True)

@@ -89,6 +89,8 @@ class ScreeningInput:
     prostacyclin_end: dt.date | None = None
     refractory_rule: str | None = None
     recurrence_date: dt.date | None = None
+    capillaroscopy_pattern: str | None = None
+    capillaroscopy_date: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -140,13 +142,22 @@ def _check_keys(data: ScreeningInput) -> None:
 
 
 def _panel(
-    data: ScreeningInput, errors: _Errors
+    data: ScreeningInput, errors: _Errors, capillaroscopy: bool | None
 ) -> tuple[tuple[str, ...], int | None, bool | None, str | None]:
-    """(findings, score shown, classified, answer the panel gives inc2 or None if untouched)."""
+    """(findings, score shown, classified, answer the panel gives inc2 or None if untouched).
+
+    ``capillaroscopy`` is what the screening's capillaroscopy says about the nailfold
+    capillaries: an abnormal pattern adds the finding, a normal one contradicts a tick.
+    """
     given = set(data.acr_findings)
     unknown = sorted(given - set(acr_eular.FINDINGS))
     if unknown:
         errors.add("acr_findings", Problem.NOT_IN_CODELIST, codes=", ".join(unknown))
+        return (), None, None, None
+    if capillaroscopy:
+        given.add(acr_eular.CAPILLAROSCOPY_FINDING)
+    elif capillaroscopy is False and acr_eular.CAPILLAROSCOPY_FINDING in given:
+        errors.add("acr_findings", Problem.INCONSISTENT, rule="capillaroscopy_normal")
         return (), None, None, None
     findings = tuple(code for code in acr_eular.FINDINGS if code in given)
     not_applicable = data.acr_na_spares_fingers or data.acr_na_other_disorder
@@ -209,6 +220,26 @@ def _inclusion3(
         errors.add("refractory_rule", Problem.INCONSISTENT, rule=problem)
 
 
+def _capillaroscopy(
+    data: ScreeningInput,
+    values: dict[str, Value],
+    consent_date: dt.date,
+    today: dt.date,
+    errors: _Errors,
+) -> bool | None:
+    """Check the capillaroscopy at screening; what its pattern says about the capillaries."""
+    pattern = _text(errors.check("capillaroscopy_pattern", data.capillaroscopy_pattern, today))
+    values["capillaroscopy_pattern"] = pattern
+    done = _date(errors.check("capillaroscopy_date", data.capillaroscopy_date, today))
+    values["capillaroscopy_date"] = done
+    screening_date = _date(values["screening_date"])
+    if done is not None and screening_date is not None and done > screening_date:
+        errors.add("capillaroscopy_date", Problem.INCONSISTENT, rule="after_screening")
+    elif done is not None and done < consent_date:
+        errors.add("capillaroscopy_date", Problem.INCONSISTENT, rule="before_consent")
+    return acr_eular.capillaroscopy_finding(pattern)
+
+
 def _evaluate(
     data: ScreeningInput,
     *,
@@ -233,7 +264,8 @@ def _evaluate(
     for code in eligibility.CRITERIA_CODES:
         values[f"{code}_source"] = errors.check(f"{code}_source", data.sources.get(code), today)
 
-    findings, shown, classified, panel_answer = _panel(data, errors)
+    capillaroscopy = _capillaroscopy(data, values, consent_date, today, errors)
+    findings, shown, classified, panel_answer = _panel(data, errors, capillaroscopy)
     values["acr_findings"] = ",".join(findings)
     values["acr_na_spares_fingers"] = bool(data.acr_na_spares_fingers)
     values["acr_na_other_disorder"] = bool(data.acr_na_other_disorder)
@@ -302,6 +334,8 @@ def _info(screening: Screening, subject_number: str) -> ScreeningInfo:
         prostacyclin_end=screening.prostacyclin_end,
         refractory_rule=screening.refractory_rule,
         recurrence_date=screening.recurrence_date,
+        capillaroscopy_pattern=screening.capillaroscopy_pattern,
+        capillaroscopy_date=screening.capillaroscopy_date,
         result=screening.result,
         failed=eligibility.failed_criteria(answers),
         state=screening.state,
@@ -369,6 +403,8 @@ def preview(
             prostacyclin_end=_date(v["prostacyclin_end"]),
             refractory_rule=_text(v["refractory_rule"]),
             recurrence_date=_date(v["recurrence_date"]),
+            capillaroscopy_pattern=_text(v["capillaroscopy_pattern"]),
+            capillaroscopy_date=_date(v["capillaroscopy_date"]),
             result=str(v["result"]),
             failed=evaluation.failed,
             state="draft",

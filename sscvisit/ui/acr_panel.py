@@ -5,10 +5,15 @@ The panel is built from the rules in ``sscvisit.scoring.acr_eular`` (finding ord
 shows: the total, each group's contribution and the classification. Nothing is added up here.
 The two not-applicable questions come first; ticking either disables the findings (they are kept,
 not cleared, so an accidental tick loses nothing).
+
+Beside "abnormal nailfold capillaries" sits the capillaroscopy at screening (its pattern and date,
+stored on the screening): a scleroderma pattern ticks that finding and locks it, a normal pattern
+unticks it. The service applies the same rule (``acr_eular.capillaroscopy_finding``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Collection
 
@@ -16,18 +21,24 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from sscvisit.model.fields import Value
 from sscvisit.scoring import acr_eular
 from sscvisit.services.screening import SCREENING_FIELDS
+from sscvisit.ui.forms import FieldForm
 
 NA_FIELDS = ("acr_na_spares_fingers", "acr_na_other_disorder")
+CAPILLAROSCOPY_FIELDS = ("capillaroscopy_pattern", "capillaroscopy_date")
+CAPILLARIES = acr_eular.CAPILLAROSCOPY_FINDING
 MUTED_STYLE = "color: #5f6368;"
 CLASSIFIED_STYLE = "color: #1b5e20; font-weight: bold;"
 NOT_CLASSIFIED_STYLE = "color: #8a1c1c; font-weight: bold;"
@@ -101,6 +112,7 @@ class AcrEularPanel(QWidget):
         self.boxes: dict[str, QCheckBox] = {}
         self.na_boxes: dict[str, QCheckBox] = {}
         self._group_boxes: dict[str, QGroupBox] = {}
+        self._capillaries_by_hand = False  # the tick before a scleroderma pattern locked it
         labels = self._finding_labels()
 
         layout = QVBoxLayout(self)
@@ -173,7 +185,11 @@ class AcrEularPanel(QWidget):
         layout.addWidget(hint)
         layout.addStretch(1)
 
-        order = [*self.na_boxes.values(), *(self.boxes[c] for c in acr_eular.FINDINGS)]
+        order: list[QWidget] = [*self.na_boxes.values()]
+        for code in acr_eular.FINDINGS:
+            order.append(self.boxes[code])
+            if code == CAPILLARIES:
+                order.extend(self.capillaroscopy_form.editors())
         for before, after in itertools.pairwise(order):
             QWidget.setTabOrder(before, after)
         self._refresh()
@@ -235,8 +251,32 @@ class AcrEularPanel(QWidget):
             note.setStyleSheet(MUTED_STYLE)
             note.setIndent(box.iconSize().width() + 8)
             grid.addWidget(note, 1, 0, 1, 2)
+        if code == CAPILLARIES:
+            grid.addWidget(self._capillaroscopy_row(row), 2, 0, 1, 2)
         self.boxes[code] = box
         return row
+
+    def _capillaroscopy_row(self, parent: QWidget) -> QWidget:
+        """The capillaroscopy at screening: pattern and date, below the finding it decides."""
+        holder = QWidget(parent)
+        holder.setObjectName("capillaroscopy")
+        inner = QVBoxLayout(holder)
+        inner.setContentsMargins(24, 0, 0, 4)
+        inner.setSpacing(2)
+        title = QLabel(self.tr("Capillaroscopy at screening"), holder)
+        title.setStyleSheet(MUTED_STYLE)
+        inner.addWidget(title)
+        form = FieldForm(
+            {name: SCREENING_FIELDS[name] for name in CAPILLAROSCOPY_FIELDS}, self._language, holder
+        )
+        form.setObjectName("capillaroscopy_form")
+        pattern = form.editor("capillaroscopy_pattern")
+        assert isinstance(pattern, QComboBox)
+        pattern.setItemText(0, self.tr("Not recorded"))
+        form.fieldEdited.connect(self._on_capillaroscopy_edited)
+        self.capillaroscopy_form = form
+        inner.addWidget(form)
+        return holder
 
     def _group_box(self, group: str, labels: dict[str, str]) -> QGroupBox:
         box = QGroupBox(self._group_title(group), self.findings_box)
@@ -263,6 +303,8 @@ class AcrEularPanel(QWidget):
         try:
             for code, box in self.boxes.items():
                 box.setChecked(code in wanted)
+            if self.capillaries_locked():
+                self.boxes[CAPILLARIES].setChecked(True)
         finally:
             self._loading = False
         self._refresh()
@@ -299,11 +341,39 @@ class AcrEularPanel(QWidget):
         present = set(self.findings()) & set(_members(group))
         return acr_eular.score(present)
 
+    def capillaroscopy_pattern(self) -> str | None:
+        """The pattern chosen (normal / early / active / late / not_done); None: not recorded."""
+        value = self.capillaroscopy_form.values().get("capillaroscopy_pattern")
+        return value if isinstance(value, str) else None
+
+    def capillaroscopy_date(self) -> dt.date | None:
+        """The capillaroscopy date typed; None while empty or not a valid date."""
+        value = self.capillaroscopy_form.values().get("capillaroscopy_date")
+        return value if isinstance(value, dt.date) else None
+
+    def set_capillaroscopy(self, pattern: str | None, date: dt.date | None) -> None:
+        """Show a saved capillaroscopy (after ``set_findings``); its finding follows the pattern."""
+        values: dict[str, Value] = {"capillaroscopy_pattern": pattern, "capillaroscopy_date": date}
+        self.capillaroscopy_form.load(values)
+        self._capillaries_by_hand = False
+        self._apply_capillaroscopy()
+        self._refresh()
+        self.changed.emit()
+
+    def capillaries_locked(self) -> bool:
+        """Whether the pattern decides the "abnormal nailfold capillaries" tick."""
+        return acr_eular.capillaroscopy_finding(self.capillaroscopy_pattern()) is True
+
     def set_read_only(self, read_only: bool) -> None:
         """Show the ticks as saved, legibly, and accept no change."""
         self._read_only = read_only
         for box in [*self.na_boxes.values(), *self.boxes.values()]:
             freeze(box, read_only)
+        for editor in self.capillaroscopy_form.editors():
+            if isinstance(editor, QLineEdit):
+                editor.setReadOnly(read_only)
+            else:
+                freeze(editor, read_only)
         self._refresh()
 
     def is_read_only(self) -> bool:
@@ -319,6 +389,36 @@ class AcrEularPanel(QWidget):
             return
         self._refresh()
         self.changed.emit()
+
+    def _on_capillaroscopy_edited(self, name: str) -> None:
+        if name == "capillaroscopy_pattern":
+            self._apply_capillaroscopy()
+        self._refresh()
+        self.changed.emit()
+
+    def _apply_capillaroscopy(self) -> None:
+        """Tick and lock the finding for a scleroderma pattern, untick it for a normal one."""
+        box = self.boxes[CAPILLARIES]
+        finding = acr_eular.capillaroscopy_finding(self.capillaroscopy_pattern())
+        self._loading = True
+        try:
+            if finding is True:
+                if box.isEnabled():
+                    self._capillaries_by_hand = box.isChecked()
+                box.setChecked(True)
+                box.setEnabled(False)
+                box.setToolTip(
+                    self.tr("Ticked because the capillaroscopy at screening shows an SSc pattern.")
+                )
+                return
+            if not box.isEnabled():  # the pattern no longer decides: back to the nurse's tick
+                box.setChecked(self._capillaries_by_hand)
+            box.setEnabled(True)
+            box.setToolTip("")
+            if finding is False:
+                box.setChecked(False)
+        finally:
+            self._loading = False
 
     def _refresh(self) -> None:
         not_applicable = self.not_applicable()

@@ -217,6 +217,13 @@ def _rule_message(rule: str) -> str | None:
             "Messages", "Enter the start and end of the IV prostacyclin course."
         ),
         "after_visit": QCoreApplication.translate("Messages", "Cannot be after the visit date."),
+        "after_screening": QCoreApplication.translate(
+            "Messages", "Cannot be after the screening date."
+        ),
+        "capillaroscopy_normal": QCoreApplication.translate(
+            "Messages",
+            "The capillaroscopy at screening was normal: untick abnormal nailfold capillaries.",
+        ),
         "visit_not_recorded": QCoreApplication.translate(
             "Messages", "Record the visit as done (with its date) first."
         ),

@@ -43,7 +43,7 @@ from sscvisit.scoring import acr_eular, eligibility
 from sscvisit.services import patients, screening
 from sscvisit.services.dto import PatientRow, ScreeningInfo
 from sscvisit.services.errors import ReasonRequired, ServiceError
-from sscvisit.ui.acr_panel import AcrEularPanel, freeze
+from sscvisit.ui.acr_panel import CAPILLAROSCOPY_FIELDS, AcrEularPanel, freeze
 from sscvisit.ui.context import UiContext
 from sscvisit.ui.forms import ERROR_STYLE, FieldForm, display_text, field_caption
 from sscvisit.ui.login import password_edit
@@ -426,7 +426,10 @@ class ScreeningForm(QWidget):
             if code == "inc2":
                 chain.append(self.override_form.editor("inc2_override_reason"))
                 chain.extend(self.acr_panel.na_boxes.values())
-                chain.extend(self.acr_panel.boxes.values())
+                for finding, box in self.acr_panel.boxes.items():
+                    chain.append(box)
+                    if finding == acr_eular.CAPILLAROSCOPY_FINDING:
+                        chain.extend(self.acr_panel.capillaroscopy_form.editors())
             elif code == "inc3":
                 chain.extend(self.inc3_form.editors())
         chain.extend([self.save_button, self.confirm_button])
@@ -460,7 +463,7 @@ class ScreeningForm(QWidget):
         """The code shown at field ``name`` (``code_of``), or in the form's banner when None."""
         if name is None:
             return self.banner.code
-        for form in (self.date_form, self.override_form, self.inc3_form):
+        for form in (*self._forms(), self.acr_panel.capillaroscopy_form):
             if name in form.fields:
                 return form.error_code(name)
         known = {"acr_findings", *self.criterion_errors}
@@ -469,6 +472,9 @@ class ScreeningForm(QWidget):
             error = self._errors.get(name)
             return code_of(error) if error is not None else None
         return None
+
+    def _forms(self) -> tuple[FieldForm, ...]:
+        return (self.date_form, self.override_form, self.inc3_form)
 
     def answer_buttons(self, code: str) -> AnswerButtons:
         return self.answers[code]
@@ -487,6 +493,7 @@ class ScreeningForm(QWidget):
                 other_disorder=info.acr_na_other_disorder,
             )
             self.acr_panel.set_findings(info.acr_findings)
+            self.acr_panel.set_capillaroscopy(info.capillaroscopy_pattern, info.capillaroscopy_date)
             self.date_form.load({"screening_date": info.screening_date})
             for code in ENTERED:
                 self.answers[code].set_answer(info.answers.get(code))
@@ -510,6 +517,7 @@ class ScreeningForm(QWidget):
             return None
         self.date_form.check()
         self.inc3_form.check()
+        self.acr_panel.capillaroscopy_form.check()
         self._recompute()
         if not self._valid:
             return None
@@ -564,6 +572,8 @@ class ScreeningForm(QWidget):
             prostacyclin_end=_date(inc3.get("prostacyclin_end")),
             refractory_rule=_text(inc3.get("refractory_rule")),
             recurrence_date=_date(inc3.get("recurrence_date")),
+            capillaroscopy_pattern=self.acr_panel.capillaroscopy_pattern(),
+            capillaroscopy_date=self.acr_panel.capillaroscopy_date(),
         )
 
     # -- reacting ------------------------------------------------------------------------------
@@ -635,7 +645,7 @@ class ScreeningForm(QWidget):
 
     def _place_errors(self, errors: list[FieldError]) -> None:
         self._errors = {e.field: e for e in errors}
-        for form in (self.date_form, self.override_form, self.inc3_form):
+        for form in (*self._forms(), self.acr_panel.capillaroscopy_form):
             # A field's own "required" stays quiet until it is touched or Save is pressed.
             form.set_rule_errors(
                 [e for e in errors if e.field in form.fields and form.own_error(e.field) is None]
@@ -648,7 +658,7 @@ class ScreeningForm(QWidget):
         acr = self._errors.get("acr_findings")
         self.acr_error.setVisible(acr is not None)
         self.acr_error.setText(field_message(acr) if acr is not None else "")
-        placed = {"acr_findings", *self.criterion_errors, *INC3_FIELDS}
+        placed = {"acr_findings", *self.criterion_errors, *INC3_FIELDS, *CAPILLAROSCOPY_FIELDS}
         placed.update(("screening_date", "inc2_override_reason"))
         placed.update(f"{code}_source" for code in CRITERIA)
         rest = [e for e in errors if e.field not in placed]
@@ -750,7 +760,8 @@ class ScreeningForm(QWidget):
     def _update_actions(self) -> None:
         date_ok = self.date_form.is_valid()
         inc3_ok = self.inc3_form.is_valid()
-        self._valid = self._preview is not None and date_ok and inc3_ok
+        nvc_ok = self.acr_panel.capillaroscopy_form.is_valid()
+        self._valid = self._preview is not None and date_ok and inc3_ok and nvc_ok
         dirty = self.is_dirty()
         new = self._info is None
         self.save_button.setVisible(not self._read_only)
@@ -830,7 +841,7 @@ class ScreeningForm(QWidget):
                 )
             )
         add(FIELDS["inc2_override_reason"], info.inc2_override_reason, data.inc2_override_reason)
-        for name in INC3_FIELDS:
+        for name in (*INC3_FIELDS, *CAPILLAROSCOPY_FIELDS):
             add(FIELDS[name], getattr(info, name), getattr(data, name))
         return rows
 

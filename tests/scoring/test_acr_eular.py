@@ -266,3 +266,30 @@ def test_classification_is_score_at_least_threshold(findings: set[str]) -> None:
 @given(subsets)
 def test_proximal_skin_thickening_always_classifies(findings: set[str]) -> None:
     assert classify(findings | {"skin_thickening_proximal_mcp"}) is True
+
+
+# --- capillaroscopy pattern -> "abnormal nailfold capillaries" ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("early", True),
+        ("active", True),
+        ("late", True),
+        ("normal", False),
+        ("not_done", None),
+        (None, None),
+    ],
+)
+def test_capillaroscopy_finding(pattern: str | None, expected: bool | None) -> None:
+    assert acr_eular.capillaroscopy_finding(pattern) is expected
+
+
+def test_capillaroscopy_finding_rejects_unknown_pattern() -> None:
+    with pytest.raises(ValueError, match="bogus"):
+        acr_eular.capillaroscopy_finding("bogus")
+
+
+def test_capillaroscopy_finding_names_a_weighted_finding() -> None:
+    assert acr_eular.WEIGHTS[acr_eular.CAPILLAROSCOPY_FINDING] == 2

@@ -744,3 +744,137 @@ def test_fields_for_forms_are_declared() -> None:
     assert [c.value for c in fields["exc1"].codes] == ["yes", "no", "not_assessed"]
     assert fields["screening_date"].not_in_future
     assert [code for code, _en, _nl in screening.CRITERIA][:2] == ["inc1", "inc2"]
+
+
+# --- the capillaroscopy at screening feeds "abnormal nailfold capillaries" ----------------------
+
+CAPILLAROSCOPY_ON = dt.date(2026, 1, 20)  # between consent (2026-01-05) and screening
+
+
+@pytest.mark.parametrize("pattern", ["early", "active", "late"])
+def test_an_abnormal_capillaroscopy_adds_the_finding_and_its_weight(
+    study_users: StudyWithUsers, pattern: str
+) -> None:
+    study, nurse = study_users.study, study_users.users["nurse"]
+    patient = register_patient(study, nurse)
+    plain = screening.preview(study, nurse, patient.id, ELIGIBLE)
+    data = _with(ELIGIBLE, capillaroscopy_pattern=pattern, capillaroscopy_date=CAPILLAROSCOPY_ON)
+    shown = screening.preview(study, nurse, patient.id, data)
+    saved = screening.save_screening(study, nurse, patient.id, data)
+    for info in (shown, saved):
+        assert "abnormal_capillaries" in info.acr_findings
+        assert plain.acr_score is not None
+        assert info.acr_score == plain.acr_score + 2
+        assert (info.capillaroscopy_pattern, info.capillaroscopy_date) == (
+            pattern,
+            CAPILLAROSCOPY_ON,
+        )
+    stored = screening.get_screening(study, nurse, saved.id)
+    assert stored == saved
+    # Ticked by hand as well: counted once.
+    both = _with(data, acr_findings=(*CLASSIFYING, "abnormal_capillaries"))
+    assert screening.preview(study, nurse, patient.id, both).acr_score == saved.acr_score
+
+
+@pytest.mark.parametrize("pattern", ["normal", "not_done", None])
+def test_no_abnormal_capillaroscopy_adds_nothing(
+    study_users: StudyWithUsers, pattern: str | None
+) -> None:
+    study, nurse = study_users.study, study_users.users["nurse"]
+    patient = register_patient(study, nurse)
+    data = _with(ELIGIBLE, capillaroscopy_pattern=pattern)
+    shown = screening.preview(study, nurse, patient.id, data)
+    assert "abnormal_capillaries" not in shown.acr_findings
+    assert shown.acr_score == 10
+
+
+def test_a_normal_capillaroscopy_contradicts_a_ticked_finding(
+    study_users: StudyWithUsers,
+) -> None:
+    study, nurse = study_users.study, study_users.users["nurse"]
+    patient = register_patient(study, nurse)
+    data = _with(
+        ELIGIBLE,
+        acr_findings=(*CLASSIFYING, "abnormal_capillaries"),
+        capillaroscopy_pattern="normal",
+        capillaroscopy_date=CAPILLAROSCOPY_ON,
+    )
+    before = _snapshot(study)
+    expected = {
+        "acr_findings": (Problem.INCONSISTENT, {"rule": "capillaroscopy_normal"}),
+    }
+    with pytest.raises(FieldErrors) as caught:
+        screening.save_screening(study, nurse, patient.id, data)
+    assert _problems(caught.value) == expected
+    with pytest.raises(FieldErrors) as caught:
+        screening.preview(study, nurse, patient.id, data)
+    assert _problems(caught.value) == expected
+    assert _snapshot(study) == before
+
+
+@pytest.mark.parametrize(
+    ("done", "problem"),
+    [
+        (dt.date(2026, 2, 3), (Problem.INCONSISTENT, {"rule": "after_screening"})),
+        (dt.date(2026, 1, 4), (Problem.INCONSISTENT, {"rule": "before_consent"})),
+    ],
+)
+def test_the_capillaroscopy_date_lies_between_consent_and_screening(
+    study_users: StudyWithUsers, done: dt.date, problem: tuple[Problem, dict[str, object]]
+) -> None:
+    study, nurse = study_users.study, study_users.users["nurse"]
+    patient = register_patient(study, nurse)
+    data = _with(ELIGIBLE, capillaroscopy_pattern="active", capillaroscopy_date=done)
+    before = _snapshot(study)
+    with pytest.raises(FieldErrors) as caught:
+        screening.save_screening(study, nurse, patient.id, data)
+    assert _problems(caught.value) == {"capillaroscopy_date": problem}
+    assert _snapshot(study) == before
+    # The screening date itself is fine on either bound.
+    edge = _with(data, capillaroscopy_date=SCREENED_ON)
+    assert screening.preview(study, nurse, patient.id, edge).capillaroscopy_date == SCREENED_ON
+
+
+def test_changing_the_capillaroscopy_needs_a_reason(study_users: StudyWithUsers) -> None:
+    study, nurse = study_users.study, study_users.users["nurse"]
+    first = _with(ELIGIBLE, capillaroscopy_pattern="active", capillaroscopy_date=CAPILLAROSCOPY_ON)
+    saved = _start(study_users, first)
+    for change, field in (
+        ({"capillaroscopy_pattern": "late"}, "capillaroscopy_pattern"),
+        ({"capillaroscopy_date": dt.date(2026, 1, 21)}, "capillaroscopy_date"),
+        ({"capillaroscopy_pattern": "normal"}, "acr_findings"),  # the finding goes too
+    ):
+        with pytest.raises(ReasonRequired) as caught:
+            screening.save_screening(
+                study, nurse, saved.patient_id, _with(first, **change), screening_id=saved.id
+            )
+        assert caught.value.params["field"] == field
+    reason = "capillaroscopy re-read by the rheumatologist"
+    updated = screening.save_screening(
+        study,
+        nurse,
+        saved.patient_id,
+        _with(first, capillaroscopy_pattern="late"),
+        screening_id=saved.id,
+        reason=reason,
+    )
+    assert updated.capillaroscopy_pattern == "late"
+    trail = patients.audit_trail(study, nurse, patient_id=saved.patient_id)
+    rows = {e.field: e for e in trail if e.table_name == "screenings" and e.action == "update"}
+    row = rows["capillaroscopy_pattern"]
+    assert (row.old_value, row.new_value, row.reason) == ("active", "late", reason)
+
+
+def test_filling_the_capillaroscopy_of_a_draft_needs_no_reason(
+    study_users: StudyWithUsers,
+) -> None:
+    study, nurse = study_users.study, study_users.users["nurse"]
+    draft = _start(study_users, _with(ELIGIBLE, acr_findings=()))
+    filled = _with(
+        ELIGIBLE, acr_findings=(), capillaroscopy_pattern="late", capillaroscopy_date=SCREENED_ON
+    )
+    updated = screening.save_screening(
+        study, nurse, draft.patient_id, filled, screening_id=draft.id
+    )
+    assert updated.acr_findings == ("abnormal_capillaries",)
+    assert updated.acr_score == 2

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from sscvisit.scoring import acr_eular
@@ -155,3 +157,71 @@ def test_not_applicable_labels_come_from_the_field_declarations(qtbot: QtBot) ->
     panel = make_panel(qtbot, "nl")
     for name, box in panel.na_boxes.items():
         assert box.text() == SCREENING_FIELDS[name].label_nl
+
+
+# -- the capillaroscopy at screening -------------------------------------------------------------
+
+
+def choose_pattern(qtbot: QtBot, panel: AcrEularPanel, text: str) -> None:
+    combo = panel.capillaroscopy_form.editor("capillaroscopy_pattern")
+    assert isinstance(combo, QComboBox)
+    combo.setFocus()
+    with qtbot.waitSignal(panel.changed):
+        qtbot.keyClicks(combo, text)
+
+
+def test_an_active_pattern_ticks_and_locks_the_capillaries_finding(qtbot: QtBot) -> None:
+    panel = make_panel(qtbot)
+    tick_all(qtbot, panel, "puffy_fingers", "raynaud")
+    assert panel.total() == 5
+    box = panel.boxes["abnormal_capillaries"]
+    assert box.isEnabled()
+
+    choose_pattern(qtbot, panel, "Active")
+    assert panel.capillaroscopy_pattern() == "active"
+    assert box.isChecked()
+    assert not box.isEnabled()
+    assert box.toolTip()
+    assert panel.total() == 7
+    assert "abnormal_capillaries" in panel.findings()
+
+    # Back to "not recorded": the nurse's own (empty) tick returns and the box is free again.
+    combo = panel.capillaroscopy_form.editor("capillaroscopy_pattern")
+    with qtbot.waitSignal(panel.changed):
+        qtbot.keyClick(combo, Qt.Key.Key_Home)
+    assert panel.capillaroscopy_pattern() is None
+    assert box.isEnabled()
+    assert not box.isChecked()
+    assert panel.total() == 5
+
+
+def test_a_normal_pattern_unticks_the_finding(qtbot: QtBot) -> None:
+    panel = make_panel(qtbot)
+    tick_all(qtbot, panel, "abnormal_capillaries")
+    assert panel.total() == 2
+    choose_pattern(qtbot, panel, "Normal")
+    box = panel.boxes["abnormal_capillaries"]
+    assert not box.isChecked()
+    assert box.isEnabled()
+    assert panel.total() == 0
+
+
+def test_the_capillaroscopy_date_is_typed(qtbot: QtBot) -> None:
+    panel = make_panel(qtbot)
+    editor = panel.capillaroscopy_form.editor("capillaroscopy_date")
+    assert isinstance(editor, QLineEdit)
+    with qtbot.waitSignal(panel.changed):
+        qtbot.keyClicks(editor, "2026-01-20")
+    assert panel.capillaroscopy_date() == dt.date(2026, 1, 20)
+
+
+def test_a_loaded_abnormal_pattern_keeps_the_finding_locked(qtbot: QtBot) -> None:
+    panel = make_panel(qtbot)
+    panel.set_findings(("abnormal_capillaries",))
+    panel.set_capillaroscopy("late", dt.date(2026, 1, 20))
+    box = panel.boxes["abnormal_capillaries"]
+    assert box.isChecked()
+    assert not box.isEnabled()
+    assert panel.capillaroscopy_date() == dt.date(2026, 1, 20)
+    panel.set_findings(())  # the pattern still decides
+    assert box.isChecked()

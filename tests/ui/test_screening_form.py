@@ -560,7 +560,14 @@ def test_tab_moves_through_date_answers_and_sources_in_order(
     assert tab() is form.sources["inc2"]
     # The hidden override reason is skipped; the panel that backs inclusion 2 follows.
     assert tab() is form.acr_panel.na_boxes["acr_na_spares_fingers"]
-    for _ in range(len(form.acr_panel.na_boxes) + len(form.acr_panel.boxes) - 1):
+    panel = form.acr_panel
+    # The capillaroscopy at screening (pattern, date) follows its finding.
+    for _ in range(len(panel.na_boxes) + list(panel.boxes).index("abnormal_capillaries")):
+        tab()
+    assert QApplication.focusWidget() is panel.boxes["abnormal_capillaries"]
+    assert tab() is panel.capillaroscopy_form.editor("capillaroscopy_pattern")
+    assert tab() is panel.capillaroscopy_form.editor("capillaroscopy_date")
+    for _ in range(len(panel.boxes) - list(panel.boxes).index("abnormal_capillaries") - 1):
         tab()
     assert QApplication.focusWidget() is form.acr_panel.boxes["anti_rna_polymerase_iii"]
     assert tab() is form.answer_buttons("inc3").buttons["yes"]
@@ -686,3 +693,86 @@ def test_closing_with_unsaved_changes_asks_first(
     with qtbot.waitSignal(dialog.rejected):
         question.button(question.StandardButton.Discard).click()
     assert stored(study_users, patient.id) == []
+
+
+# -- the capillaroscopy at screening ---------------------------------------------------------
+
+CAPILLAROSCOPY_ON = SCREENED - dt.timedelta(days=10)
+
+
+def choose_capillaroscopy(qtbot: QtBot, form: ScreeningForm, text: str, done: dt.date) -> None:
+    nvc = form.acr_panel.capillaroscopy_form
+    choose(qtbot, nvc.editor("capillaroscopy_pattern"), text)
+    type_text(qtbot, nvc.editor("capillaroscopy_date"), done.isoformat())
+
+
+def test_an_active_capillaroscopy_ticks_the_finding_and_is_saved(
+    qtbot: QtBot, study_users: StudyWithUsers, patient: PatientRow
+) -> None:
+    dialog = open_dialog(qtbot, study_users, patient.id)
+    form = dialog.form
+    fill_eligible(qtbot, form)
+    assert form.acr_panel.total() == 10
+    box = form.acr_panel.boxes["abnormal_capillaries"]
+    assert box.isEnabled()
+    assert not box.isChecked()
+
+    choose_capillaroscopy(qtbot, form, "Active", CAPILLAROSCOPY_ON)
+    assert box.isChecked()
+    assert not box.isEnabled()
+    assert form.acr_panel.total() == 12
+    preview = form.preview_info()
+    assert preview is not None
+    assert preview.acr_score == 12
+
+    info = save(qtbot, form)
+    assert (info.capillaroscopy_pattern, info.capillaroscopy_date) == ("active", CAPILLAROSCOPY_ON)
+    (saved,) = stored(study_users, patient.id)
+    assert saved.capillaroscopy_pattern == "active"
+    assert saved.capillaroscopy_date == CAPILLAROSCOPY_ON
+    assert "abnormal_capillaries" in saved.acr_findings
+    assert saved.acr_score == 12
+
+    # Opened again, the pattern and its locked finding come back.
+    reopened = open_dialog(qtbot, study_users, patient.id, screening_id=saved.id)
+    again = reopened.form
+    nvc = again.acr_panel.capillaroscopy_form
+    assert nvc.values() == {
+        "capillaroscopy_pattern": "active",
+        "capillaroscopy_date": CAPILLAROSCOPY_ON,
+    }
+    assert not again.acr_panel.boxes["abnormal_capillaries"].isEnabled()
+    assert again.acr_panel.total() == 12
+    assert not again.is_dirty()
+
+
+def test_a_capillaroscopy_after_the_screening_is_named_at_its_date(
+    qtbot: QtBot, study_users: StudyWithUsers, patient: PatientRow
+) -> None:
+    dialog = open_dialog(qtbot, study_users, patient.id)
+    form = dialog.form
+    fill_eligible(qtbot, form)
+    choose_capillaroscopy(qtbot, form, "Late", SCREENED + dt.timedelta(days=1))
+    assert form.error_code("capillaroscopy_date") == "capillaroscopy_date:inconsistent"
+    label = form.findChild(QLabel, "error_capillaroscopy_date")
+    assert label is not None
+    assert label.isVisible()
+    assert not form.save_button.isEnabled()
+    form.save()
+    assert stored(study_users, patient.id) == []
+
+
+def test_a_normal_capillaroscopy_with_the_finding_ticked_is_refused(
+    qtbot: QtBot, study_users: StudyWithUsers, patient: PatientRow
+) -> None:
+    dialog = open_dialog(qtbot, study_users, patient.id)
+    form = dialog.form
+    fill_eligible(qtbot, form)
+    choose_capillaroscopy(qtbot, form, "Normal", CAPILLAROSCOPY_ON)
+    box = form.acr_panel.boxes["abnormal_capillaries"]
+    assert not box.isChecked()
+    click(qtbot, box)  # the nurse ticks it anyway
+    assert box.isChecked()
+    assert form.error_code("acr_findings") == "acr_findings:inconsistent"
+    assert form.acr_error.isVisible()
+    assert not form.save_button.isEnabled()
