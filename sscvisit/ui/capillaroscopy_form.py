@@ -62,6 +62,7 @@ from PySide6.QtWidgets import (
 )
 
 from sscvisit.model.fields import Field, FieldError, FieldErrors, Problem, Value
+from sscvisit.scoring import acr_eular
 from sscvisit.services import instruments, questionnaires
 from sscvisit.services.dto import ResponseInfo, VisitInfo
 from sscvisit.services.errors import ConflictError, ReasonRequired, ServiceError
@@ -80,7 +81,6 @@ NOT_ASSESSABLE = "not_assessable"
 # Keys typed after "." to give the reason a cell is missing (as in the questionnaire form).
 MISSING_KEYS = {"1": "not_answered", "2": "illegible", "3": "not_applicable"}
 MISSING_PREFIX = "."
-ABNORMAL_PATTERNS = frozenset({"early", "active", "late"})
 DETAIL_ITEMS = ("image_reference", "assessor")
 
 MUTED_STYLE = "color: #5f6368;"
@@ -102,7 +102,8 @@ def abnormal_capillaries(response: ResponseInfo | None) -> bool:
     if response is None or response.voided:
         return False
     answer = response.answers.get("pattern")
-    return answer is not None and answer.value in ABNORMAL_PATTERNS
+    pattern = answer.value if answer is not None else None
+    return isinstance(pattern, str) and acr_eular.capillaroscopy_finding(pattern) is True
 
 
 def missing_label(reason: str, language: str) -> str:
