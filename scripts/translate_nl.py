@@ -539,7 +539,6 @@ _SCREENING: Table = {
     },
     "ScreeningDialog": {
         "Close": "Sluiten",
-        "Unsaved changes": "Niet-opgeslagen wijzigingen",
         "The screening has unsaved changes. Close and discard them?": "De screening heeft "
         "niet-opgeslagen wijzigingen. Sluiten en de wijzigingen verwerpen?",
     },
@@ -768,7 +767,6 @@ _QUESTIONNAIRES: Table = {
     },
     "QuestionnaireDialog": {
         "Close": "Sluiten",
-        "Unsaved changes": "Niet-opgeslagen wijzigingen",
         "The questionnaire has unsaved answers. Close and discard them?": (
             "De vragenlijst heeft niet-opgeslagen antwoorden. Sluiten en de antwoorden verwerpen?"
         ),
@@ -928,6 +926,7 @@ _CAPILLAROSCOPY: Table = {
 
 # Forms of a visit on the patient page, and messages of the questionnaire service.
 _VISIT_FORMS: Table = {
+    "UnsavedChangesDialog": {"Unsaved changes": "Niet-opgeslagen wijzigingen"},
     "Messages": {
         "The protocol does not collect this form at this visit.": (
             "Het protocol verzamelt dit formulier niet bij dit bezoek."
@@ -1154,7 +1153,6 @@ _ULCERS: Table = {
         ),
     },
     "UlcerEditorDialog": {
-        "Unsaved changes": "Niet-opgeslagen wijzigingen",
         "The ulcer map has changes that are not saved. Close and discard them?": (
             "De ulcuskaart heeft niet-opgeslagen wijzigingen. Sluiten en de wijzigingen verwerpen?"
         ),

@@ -1552,10 +1552,6 @@
         <translation>Sluiten</translation>
     </message>
     <message>
-        <source>Unsaved changes</source>
-        <translation>Niet-opgeslagen wijzigingen</translation>
-    </message>
-    <message>
         <source>The questionnaire has unsaved answers. Close and discard them?</source>
         <translation>De vragenlijst heeft niet-opgeslagen antwoorden. Sluiten en de antwoorden verwerpen?</translation>
     </message>
@@ -1988,10 +1984,6 @@
     <message>
         <source>Close</source>
         <translation>Sluiten</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
         <source>The screening has unsaved changes. Close and discard them?</source>
@@ -2654,6 +2646,13 @@
     <message>
         <source>{active} active · {healed} healed · total area {area} mm²</source>
         <translation>{active} actief · {healed} genezen · totaal {area} mm²</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedChangesDialog</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
 </context>
 <context>

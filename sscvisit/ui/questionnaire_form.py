@@ -45,13 +45,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -71,6 +69,7 @@ from sscvisit.ui.messages import code_of, field_message
 from sscvisit.ui.reason_dialog import ReasonDialog
 from sscvisit.ui.register_dialog import ErrorBanner
 from sscvisit.ui.score_panel import MUTED_STYLE, ScorePanel
+from sscvisit.ui.unsaved import UnsavedChangesDialog
 
 # The questionnaires this form transcribes; capillaroscopy has a form of its own.
 QUESTIONNAIRES = ("shaq", "rand36", "eq5d", "chfs")
@@ -1335,7 +1334,7 @@ class QuestionnaireForm(QWidget):
         self._update_actions()
 
 
-class QuestionnaireDialog(QDialog):
+class QuestionnaireDialog(UnsavedChangesDialog):
     """The questionnaire form in its own window, sized for a 1366x768 screen.
 
     ``saved`` repeats the form's signal. Closing with unsaved changes asks first.
@@ -1368,8 +1367,6 @@ class QuestionnaireDialog(QDialog):
         self.form.action_row.addWidget(self.close_button)
         QWidget.setTabOrder(self.form.save_button, self.close_button)
         self.form.saved.connect(self.saved)
-        self._discard_box: QMessageBox | None = None
-        self._discard = False
         screen = QGuiApplication.primaryScreen()
         available = screen.availableGeometry().size() if screen is not None else None
         width, height = self._default_size
@@ -1379,37 +1376,8 @@ class QuestionnaireDialog(QDialog):
         self.resize(max(width, 800), max(height, 560))
         self.form.grid.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def reject(self) -> None:
-        """Closing with unsaved changes asks first (Esc and the window's close come here too)."""
-        if self.form.is_dirty() and not self._discard and not self.form.is_read_only():
-            self._discard_question().open()
-            return
-        super().reject()
+    def has_unsaved_changes(self) -> bool:
+        return self.form.is_dirty() and not self.form.is_read_only()
 
-    def discard_question(self) -> QMessageBox | None:
-        box = self._discard_box
-        return box if box is not None and box.isVisible() else None
-
-    def _discard_question(self) -> QMessageBox:
-        if self._discard_box is None:
-            box = QMessageBox(
-                QMessageBox.Icon.Question,
-                self.tr("Unsaved changes"),
-                self.tr("The questionnaire has unsaved answers. Close and discard them?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                self,
-            )
-            box.setObjectName("discard_question")
-            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-            box.setWindowModality(Qt.WindowModality.WindowModal)
-            box.buttonClicked.connect(self._discard_answer)
-            self._discard_box = box
-        return self._discard_box
-
-    def _discard_answer(self, button: QPushButton) -> None:
-        box = self._discard_box
-        if box is None:
-            return
-        if box.standardButton(button) == QMessageBox.StandardButton.Discard:
-            self._discard = True
-            self.reject()
+    def unsaved_changes_text(self) -> str:
+        return self.tr("The questionnaire has unsaved answers. Close and discard them?")

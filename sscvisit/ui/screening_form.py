@@ -19,7 +19,6 @@ import itertools
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -50,6 +48,7 @@ from sscvisit.ui.login import password_edit
 from sscvisit.ui.messages import code_of, field_message, service_message
 from sscvisit.ui.reason_dialog import ReasonDialog
 from sscvisit.ui.register_dialog import ErrorBanner
+from sscvisit.ui.unsaved import UnsavedChangesDialog
 
 FIELDS = screening.SCREENING_FIELDS
 CRITERIA = eligibility.CRITERIA_CODES
@@ -1025,7 +1024,7 @@ class ConfirmDecisionDialog(QDialog):
         )
 
 
-class ScreeningDialog(QDialog):
+class ScreeningDialog(UnsavedChangesDialog):
     """The screening form in its own window, sized for a 1366x768 screen."""
 
     changed = Signal(object)  # ScreeningInfo after a save or a confirmation
@@ -1053,47 +1052,17 @@ class ScreeningDialog(QDialog):
         QWidget.setTabOrder(self.form.confirm_button, self.close_button)
         self.form.saved.connect(self.changed)
         self.form.confirmed.connect(self.changed)
-        self._discard_box: QMessageBox | None = None
-        self._discard = False
         screen = QGuiApplication.primaryScreen()
         available = screen.availableGeometry().size() if screen is not None else None
         width = min(1340, available.width() - 20) if available is not None else 1340
         height = min(740, available.height() - 20) if available is not None else 740
         self.resize(max(width, 800), max(height, 560))
 
-    def reject(self) -> None:
-        """Closing with unsaved changes asks first (QDialog's closeEvent comes here too)."""
-        if self.form.is_dirty() and not self._discard:
-            self._discard_question().open()
-            return
-        super().reject()
+    def has_unsaved_changes(self) -> bool:
+        return self.form.is_dirty()
 
-    def discard_question(self) -> QMessageBox | None:
-        """The "discard unsaved changes?" question while it is open."""
-        box = self._discard_box
-        return box if box is not None and box.isVisible() else None
-
-    def _discard_question(self) -> QMessageBox:
-        if self._discard_box is None:
-            box = QMessageBox(
-                QMessageBox.Icon.Question,
-                self.tr("Unsaved changes"),
-                self.tr("The screening has unsaved changes. Close and discard them?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                self,
-            )
-            box.setObjectName("discard_question")
-            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-            box.setWindowModality(Qt.WindowModality.WindowModal)
-            box.buttonClicked.connect(self._discard_answer)
-            self._discard_box = box
-        return self._discard_box
-
-    def _discard_answer(self, button: QAbstractButton) -> None:
-        box = self._discard_box
-        if box is not None and box.standardButton(button) == QMessageBox.StandardButton.Discard:
-            self._discard = True
-            self.reject()
+    def unsaved_changes_text(self) -> str:
+        return self.tr("The screening has unsaved changes. Close and discard them?")
 
 
 __all__ = [
