@@ -39,6 +39,13 @@ import sys
 from pathlib import Path
 from xml.sax.saxutils import escape, unescape
 
+# The safety screens keep their parts of the table in files of their own (scripts/nl_*.py).
+from nl_adverse_events import TABLE as _ADVERSE_EVENTS
+from nl_completeness import TABLE as _COMPLETENESS
+from nl_endpoint import TABLE as _ENDPOINT
+from nl_injection import TABLE as _INJECTION
+from nl_labs import TABLE as _LABS
+
 TS_FILE = Path(__file__).resolve().parent.parent / "resources" / "translations" / "sscvisit_nl.ts"
 
 _ENTITIES = {"&quot;": '"', "&apos;": "'"}
@@ -1228,6 +1235,16 @@ _SCREENING_CAPILLAROSCOPY: Table = {
     },
 }
 
+# Dates with a time of day (injection, vital signs, SAE reporting).
+_DATETIME: Table = {
+    "FieldForm": {"YYYY-MM-DD HH:MM": "JJJJ-MM-DD UU:MM"},
+    "Messages": {
+        "Enter a date and time as YYYY-MM-DD HH:MM.": (
+            "Voer een datum en tijd in als JJJJ-MM-DD UU:MM."
+        )
+    },
+}
+
 
 def _merge(*parts: Table) -> Table:
     """One table from the per-screen parts; the same message twice is a mistake, even if equal."""
@@ -1251,6 +1268,12 @@ NL: Table = _merge(
     _VISIT_FORMS,
     _ULCERS,
     _SCREENING_CAPILLAROSCOPY,
+    _DATETIME,
+    _INJECTION,
+    _ADVERSE_EVENTS,
+    _ENDPOINT,
+    _LABS,
+    _COMPLETENESS,
 )
 
 

@@ -769,6 +769,10 @@
         <source>YYYY-MM-DD</source>
         <translation>JJJJ-MM-DD</translation>
     </message>
+    <message>
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>JJJJ-MM-DD UU:MM</translation>
+    </message>
 </context>
 <context>
     <name>FirstAdminDialog</name>
@@ -1237,6 +1241,10 @@
     <message>
         <source>Enter a date as YYYY-MM-DD.</source>
         <translation>Voer een datum in als JJJJ-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Enter a date and time as YYYY-MM-DD HH:MM.</source>
+        <translation>Voer een datum en tijd in als JJJJ-MM-DD UU:MM.</translation>
     </message>
     <message>
         <source>Cannot be in the future.</source>

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     Boolean,
     Date,
+    DateTime,
     Float,
     ForeignKey,
     Integer,
@@ -1146,6 +1147,718 @@ class UlcerPhoto(AuditedMixin, Base):
             )
         ),
     )
+    created_utc: Mapped[str] = mapped_column(String(32))
+
+    @property
+    def audit_patient_id(self) -> int | None:
+        return self.patient_id
+
+
+# --- injection, vital signs, safety, labs, biomarkers, medication (migration 0007) ----------------
+
+
+def _column(spec: Field, type_: Any, **kwargs: Any) -> Any:
+    """A mapped column carrying its field declaration (the type follows the field's kind)."""
+    return mapped_column(type_, info=info(spec), **kwargs)
+
+
+class Injection(AuditedMixin, Base):
+    """The one intramuscular MSC injection of a patient: the product, the dose and who gave it.
+
+    Belongs to the injection visit (day 0 of the schedule). ``dose_per_kg`` is derived from the
+    total cells and the body weight (services.injection) but stored, so the casebook and exports
+    show exactly the dose the nurse saw when saving.
+    """
+
+    __tablename__ = "injections"
+    __label__ = ("Injection", "Injectie")
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), unique=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"), unique=True)
+    injected_at: Mapped[dt.datetime] = _column(
+        Field(
+            "injected_at",
+            "Injection date and time",
+            "Datum en tijd injectie",
+            "datetime",
+            "EX.DTC",
+            not_in_future=True,
+        ),
+        DateTime,
+    )
+    batch_number: Mapped[str] = _column(
+        Field(
+            "batch_number",
+            "MSC batch/lot number",
+            "Batch-/lotnummer MSC",
+            "text",
+            "EX.LOT",
+            max_length=40,
+        ),
+        String(40),
+    )
+    batch_release_date: Mapped[dt.date] = _column(
+        Field(
+            "batch_release_date",
+            "Batch release date",
+            "Vrijgiftedatum batch",
+            "date",
+            "EX.RELDT",
+            not_in_future=True,
+        ),
+        Date,
+    )
+    weight_kg: Mapped[float] = _column(
+        Field(
+            "weight_kg",
+            "Body weight",
+            "Lichaamsgewicht",
+            "float",
+            "EX.WEIGHT",
+            unit="kg",
+            minimum=30,
+            maximum=200,
+        ),
+        Float,
+    )
+    total_cells_million: Mapped[float] = _column(
+        Field(
+            "total_cells_million",
+            "Total cells injected",
+            "Totaal geïnjecteerde cellen",
+            "float",
+            "EX.CELLS",
+            unit="×10⁶ cells",
+            minimum=0.1,
+            maximum=10000,
+        ),
+        Float,
+    )
+    dose_per_kg: Mapped[float] = _column(
+        Field(
+            "dose_per_kg",
+            "Dose",
+            "Dosis",
+            "float",
+            "EX.DOSE",
+            unit="×10⁶ cells/kg",
+            minimum=0,
+        ),
+        Float,
+    )
+    volume_ml: Mapped[float] = _column(
+        Field(
+            "volume_ml",
+            "Volume injected",
+            "Geïnjecteerd volume",
+            "float",
+            "EX.VOLUME",
+            unit="mL",
+            minimum=0.1,
+            maximum=500,
+        ),
+        Float,
+    )
+    injection_sites: Mapped[int] = _column(
+        Field(
+            "injection_sites",
+            "Number of injection sites",
+            "Aantal injectieplaatsen",
+            "int",
+            "EX.SITES",
+            minimum=1,
+            maximum=100,
+        ),
+        Integer,
+    )
+    muscles: Mapped[str] = _column(
+        Field(
+            "muscles",
+            "Muscle(s) injected",
+            "Geïnjecteerde spier(en)",
+            "text",
+            "EX.LOC",
+            max_length=200,
+        ),
+        String(200),
+    )
+    operator: Mapped[str] = _column(
+        Field(
+            "operator", "Injected by", "Geïnjecteerd door", "text", "EX.OPERATOR", max_length=200
+        ),
+        String(200),
+    )
+    comment: Mapped[str | None] = _column(
+        Field(
+            "comment",
+            "Comment",
+            "Opmerking",
+            "text",
+            "EX.COMMENT",
+            required=False,
+            max_length=1000,
+        ),
+        Text,
+    )
+    created_utc: Mapped[str] = mapped_column(String(32))
+
+    @property
+    def audit_patient_id(self) -> int | None:
+        return self.patient_id
+
+
+VITAL_TIMEPOINTS: tuple[Code, ...] = (
+    Code("visit", "At the visit", "Tijdens het bezoek"),
+    Code("pre_injection", "Before the injection", "Voor de injectie"),
+    Code("post_injection", "After the injection", "Na de injectie"),
+)
+
+
+class VitalSigns(AuditedMixin, Base):
+    """Blood pressure, heart rate and temperature measured once at a time point of a visit."""
+
+    __tablename__ = "vital_signs"
+    __label__ = ("Vital signs", "Vitale functies")
+    __table_args__ = (UniqueConstraint("visit_id", "timepoint"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), index=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"), index=True)
+    timepoint: Mapped[str] = _column(
+        Field("timepoint", "Time point", "Tijdstip", "code", "VS.TPT", codes=VITAL_TIMEPOINTS),
+        String(16),
+    )
+    measured_at: Mapped[dt.datetime] = _column(
+        Field(
+            "measured_at",
+            "Measured at",
+            "Gemeten op",
+            "datetime",
+            "VS.DTC",
+            not_in_future=True,
+        ),
+        DateTime,
+    )
+    systolic_mmhg: Mapped[int] = _column(
+        Field(
+            "systolic_mmhg",
+            "Systolic blood pressure",
+            "Systolische bloeddruk",
+            "int",
+            "VS.SYSBP",
+            unit="mmHg",
+            minimum=50,
+            maximum=280,
+        ),
+        Integer,
+    )
+    diastolic_mmhg: Mapped[int] = _column(
+        Field(
+            "diastolic_mmhg",
+            "Diastolic blood pressure",
+            "Diastolische bloeddruk",
+            "int",
+            "VS.DIABP",
+            unit="mmHg",
+            minimum=20,
+            maximum=180,
+        ),
+        Integer,
+    )
+    heart_rate_bpm: Mapped[int] = _column(
+        Field(
+            "heart_rate_bpm",
+            "Heart rate",
+            "Hartfrequentie",
+            "int",
+            "VS.HR",
+            unit="/min",
+            minimum=20,
+            maximum=250,
+        ),
+        Integer,
+    )
+    temperature_c: Mapped[float] = _column(
+        Field(
+            "temperature_c",
+            "Temperature",
+            "Temperatuur",
+            "float",
+            "VS.TEMP",
+            unit="°C",
+            minimum=30,
+            maximum=44,
+        ),
+        Float,
+    )
+    created_utc: Mapped[str] = mapped_column(String(32))
+
+    @property
+    def audit_patient_id(self) -> int | None:
+        return self.patient_id
+
+
+AE_INTENSITIES: tuple[Code, ...] = (
+    Code("mild", "Mild", "Licht"),
+    Code("moderate", "Moderate", "Matig"),
+    Code("severe", "Severe", "Ernstig"),
+)
+AE_RELATIONS: tuple[Code, ...] = (
+    Code("not_related", "Not related", "Niet gerelateerd"),
+    Code("unlikely", "Unlikely", "Onwaarschijnlijk"),
+    Code("possible", "Possible", "Mogelijk"),
+    Code("probable", "Probable", "Waarschijnlijk"),
+    Code("certain", "Certain", "Zeker"),
+)
+AE_ACTIONS: tuple[Code, ...] = (
+    Code("none", "None", "Geen"),
+    Code("medication", "Medication given", "Medicatie gegeven"),
+    Code("procedure", "Procedure or surgery", "Ingreep of operatie"),
+    Code("withdrawn", "Withdrawn from the study", "Teruggetrokken uit de studie"),
+    Code("other", "Other", "Anders"),
+)
+AE_OUTCOMES: tuple[Code, ...] = (
+    Code("recovered", "Recovered/resolved", "Hersteld"),
+    Code("recovering", "Recovering/resolving", "Herstellende"),
+    Code("not_recovered", "Not recovered/not resolved", "Niet hersteld"),
+    Code("sequelae", "Recovered with sequelae", "Hersteld met restverschijnselen"),
+    Code("fatal", "Fatal", "Fataal"),
+    Code("unknown", "Unknown", "Onbekend"),
+)
+SERIOUSNESS_CRITERIA: tuple[str, ...] = (
+    "serious_death",
+    "serious_life_threatening",
+    "serious_hospitalisation",
+    "serious_disability",
+    "serious_congenital",
+    "serious_important",
+)
+"""The ICH E2A criteria (DOMAIN.md "Safety"): any one ticked makes the event serious."""
+
+
+def _relation(name: str, en: str, nl: str, oid: str) -> Mapped[str]:
+    column: Mapped[str] = _column(Field(name, en, nl, "code", oid, codes=AE_RELATIONS), String(12))
+    return column
+
+
+class AdverseEvent(AuditedMixin, Base):
+    """One adverse event of a patient, serious or not; follow-up reports update it (audited).
+
+    Recorded at a visit (``visit_id``). Serious when any of SERIOUSNESS_CRITERIA is ticked; then
+    ``aware_at`` (when the site learnt of it) is required and the sponsor must have it within
+    24 hours (``reported_at``; ``late_reason`` when later). Date-times are local wall-clock time
+    as entered.
+    """
+
+    __tablename__ = "adverse_events"
+    __label__ = ("Adverse event", "Ongewenst voorval")
+    __table_args__ = (UniqueConstraint("patient_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), index=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)  # 1, 2, ... per patient: "AE 3" in the casebook
+    term: Mapped[str] = _column(
+        Field("term", "Event term", "Omschrijving voorval", "text", "AE.TERM", max_length=200),
+        String(200),
+    )
+    meddra_code: Mapped[str | None] = _column(
+        Field(
+            "meddra_code",
+            "MedDRA code (LLT)",
+            "MedDRA-code (LLT)",
+            "text",
+            "AE.LLTCD",
+            required=False,
+            max_length=8,
+        ),
+        String(8),
+    )
+    onset_date: Mapped[dt.date] = _column(
+        Field("onset_date", "Onset date", "Begindatum", "date", "AE.STDTC", not_in_future=True),
+        Date,
+    )
+    end_date: Mapped[dt.date | None] = _column(
+        Field(
+            "end_date",
+            "End date",
+            "Einddatum",
+            "date",
+            "AE.ENDTC",
+            required=False,
+            not_in_future=True,
+        ),
+        Date,
+    )
+    ongoing: Mapped[bool] = _flag("ongoing", "Ongoing", "Nog aanwezig", "AE.ONGO")
+    intensity: Mapped[str] = _column(
+        Field("intensity", "Intensity", "Intensiteit", "code", "AE.SEV", codes=AE_INTENSITIES),
+        String(10),
+    )
+    who_grade: Mapped[int] = _column(
+        Field("who_grade", "WHO grade", "WHO-graad", "int", "AE.TOXGR", minimum=0, maximum=4),
+        Integer,
+    )
+    relation_product: Mapped[str] = _relation(
+        "relation_product",
+        "Related to the MSC product",
+        "Relatie met het MSC-product",
+        "AE.RELPROD",
+    )
+    relation_procedure: Mapped[str] = _relation(
+        "relation_procedure",
+        "Related to the injection procedure",
+        "Relatie met de injectieprocedure",
+        "AE.RELPROC",
+    )
+    action_taken: Mapped[str] = _column(
+        Field("action_taken", "Action taken", "Genomen actie", "code", "AE.ACN", codes=AE_ACTIONS),
+        String(12),
+    )
+    outcome: Mapped[str] = _column(
+        Field("outcome", "Outcome", "Afloop", "code", "AE.OUT", codes=AE_OUTCOMES),
+        String(14),
+    )
+    serious_death: Mapped[bool] = _flag(
+        "serious_death", "Results in death", "Leidt tot overlijden", "AE.SDTH"
+    )
+    serious_life_threatening: Mapped[bool] = _flag(
+        "serious_life_threatening", "Is life-threatening", "Is levensbedreigend", "AE.SLIFE"
+    )
+    serious_hospitalisation: Mapped[bool] = _flag(
+        "serious_hospitalisation",
+        "Requires or prolongs hospitalisation",
+        "Leidt tot (verlenging van) ziekenhuisopname",
+        "AE.SHOSP",
+    )
+    serious_disability: Mapped[bool] = _flag(
+        "serious_disability",
+        "Persistent or significant disability",
+        "Blijvende of significante invaliditeit",
+        "AE.SDISAB",
+    )
+    serious_congenital: Mapped[bool] = _flag(
+        "serious_congenital", "Congenital anomaly", "Aangeboren afwijking", "AE.SCONG"
+    )
+    serious_important: Mapped[bool] = _flag(
+        "serious_important",
+        "Other important medical event",
+        "Andere belangrijke medische gebeurtenis",
+        "AE.SMIE",
+    )
+    aware_at: Mapped[dt.datetime | None] = _column(
+        Field(
+            "aware_at",
+            "Site aware of the SAE at",
+            "SAE bekend bij het centrum op",
+            "datetime",
+            "AE.AWARDTC",
+            required=False,
+            not_in_future=True,
+        ),
+        DateTime,
+    )
+    reported_at: Mapped[dt.datetime | None] = _column(
+        Field(
+            "reported_at",
+            "Reported to the sponsor at",
+            "Gemeld aan de sponsor op",
+            "datetime",
+            "AE.REPDTC",
+            required=False,
+            not_in_future=True,
+        ),
+        DateTime,
+    )
+    late_reason: Mapped[str | None] = _column(
+        Field(
+            "late_reason",
+            "Reason reported late",
+            "Reden te late melding",
+            "text",
+            "AE.LATERSN",
+            required=False,
+            max_length=500,
+        ),
+        Text,
+    )
+    immediate_reaction: Mapped[bool] = _flag(
+        "immediate_reaction",
+        "Immediate reaction to the injection",
+        "Directe reactie op de injectie",
+        "AE.IMMREAC",
+    )
+    description: Mapped[str | None] = _column(
+        Field(
+            "description",
+            "Description and follow-up",
+            "Beschrijving en follow-up",
+            "text",
+            "AE.DESC",
+            required=False,
+            max_length=4000,
+        ),
+        Text,
+    )
+    created_utc: Mapped[str] = mapped_column(String(32))
+
+    @property
+    def serious(self) -> bool:
+        return any(getattr(self, name) for name in SERIOUSNESS_CRITERIA)
+
+    @property
+    def audit_patient_id(self) -> int | None:
+        return self.patient_id
+
+
+LAB_ANALYTES: tuple[Code, ...] = (
+    Code("haemoglobin", "Haemoglobin", "Hemoglobine"),
+    Code("leukocytes", "Leukocytes", "Leukocyten"),
+    Code("granulocytes", "Granulocytes", "Granulocyten"),
+    Code("platelets", "Platelets", "Trombocyten"),
+    Code("bilirubin", "Bilirubin", "Bilirubine"),
+    Code("ast", "AST", "ASAT"),
+    Code("alt", "ALT", "ALAT"),
+    Code("alkaline_phosphatase", "Alkaline phosphatase", "Alkalische fosfatase"),
+    Code("urea", "Urea", "Ureum"),
+    Code("creatinine", "Creatinine", "Creatinine"),
+)
+"""The WHO toxicity parameters (DOMAIN.md), the codes scoring.who_toxicity grades."""
+
+
+class LabResult(AuditedMixin, Base):
+    """One laboratory value at a visit, as the lab reported it, with its computed WHO grade.
+
+    ``who_grade`` is derived (scoring.who_toxicity.grade, units converted) but stored, so the
+    casebook shows the grade the nurse saw when saving.
+    """
+
+    __tablename__ = "lab_results"
+    __label__ = ("Lab result", "Labuitslag")
+    __table_args__ = (UniqueConstraint("visit_id", "analyte"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), index=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"), index=True)
+    analyte: Mapped[str] = _column(
+        Field("analyte", "Analyte", "Bepaling", "code", "LB.TESTCD", codes=LAB_ANALYTES),
+        String(24),
+    )
+    value: Mapped[float] = _column(
+        Field("value", "Value", "Waarde", "float", "LB.ORRES", minimum=0), Float
+    )
+    unit: Mapped[str] = _column(
+        Field("unit", "Unit", "Eenheid", "text", "LB.ORRESU", max_length=16), String(16)
+    )
+    lower_limit: Mapped[float | None] = _column(
+        Field(
+            "lower_limit",
+            "Lower limit of normal",
+            "Ondergrens normaal",
+            "float",
+            "LB.ORNRLO",
+            required=False,
+            minimum=0,
+        ),
+        Float,
+    )
+    upper_limit: Mapped[float | None] = _column(
+        Field(
+            "upper_limit",
+            "Upper limit of normal",
+            "Bovengrens normaal",
+            "float",
+            "LB.ORNRHI",
+            required=False,
+            minimum=0,
+        ),
+        Float,
+    )
+    sample_date: Mapped[dt.date] = _column(
+        Field("sample_date", "Sample date", "Afnamedatum", "date", "LB.DTC", not_in_future=True),
+        Date,
+    )
+    who_grade: Mapped[int | None] = _column(
+        Field(
+            "who_grade",
+            "WHO grade",
+            "WHO-graad",
+            "int",
+            "LB.TOXGR",
+            required=False,
+            minimum=0,
+            maximum=4,
+        ),
+        Integer,
+    )
+    created_utc: Mapped[str] = mapped_column(String(32))
+
+    @property
+    def audit_patient_id(self) -> int | None:
+        return self.patient_id
+
+
+class BiomarkerResult(AuditedMixin, Base):
+    """One biomarker value at a visit; the analyte codes come from the protocol file's panel."""
+
+    __tablename__ = "biomarker_results"
+    __label__ = ("Biomarker result", "Biomarkeruitslag")
+    __table_args__ = (UniqueConstraint("visit_id", "analyte"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), index=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"), index=True)
+    analyte: Mapped[str] = _column(
+        Field("analyte", "Biomarker", "Biomarker", "text", "BM.TESTCD", max_length=24),
+        String(24),
+    )
+    value: Mapped[float] = _column(
+        Field("value", "Value", "Waarde", "float", "BM.ORRES", minimum=0), Float
+    )
+    unit: Mapped[str] = _column(
+        Field("unit", "Unit", "Eenheid", "text", "BM.ORRESU", max_length=16), String(16)
+    )
+    sample_date: Mapped[dt.date] = _column(
+        Field("sample_date", "Sample date", "Afnamedatum", "date", "BM.DTC", not_in_future=True),
+        Date,
+    )
+    assay: Mapped[str | None] = _column(
+        Field(
+            "assay",
+            "Assay / laboratory",
+            "Assay / laboratorium",
+            "text",
+            "BM.METHOD",
+            required=False,
+            max_length=120,
+        ),
+        String(120),
+    )
+    created_utc: Mapped[str] = mapped_column(String(32))
+
+    @property
+    def audit_patient_id(self) -> int | None:
+        return self.patient_id
+
+
+ROUTES: tuple[Code, ...] = (
+    Code("oral", "Oral", "Oraal"),
+    Code("iv", "Intravenous", "Intraveneus"),
+    Code("sc", "Subcutaneous", "Subcutaan"),
+    Code("im", "Intramuscular", "Intramusculair"),
+    Code("topical", "Topical", "Lokaal (huid)"),
+    Code("inhaled", "Inhaled", "Inhalatie"),
+    Code("other", "Other", "Anders"),
+)
+
+
+class ConcomitantMedication(AuditedMixin, Base):
+    """A medicine the patient takes besides the MSC product (a course has a start and a stop).
+
+    ``prostacyclin`` marks an intravenous prostacyclin course (iloprost, epoprostenol): those are
+    the courses the screening's refractoriness check offers.
+    """
+
+    __tablename__ = "concomitant_medications"
+    __label__ = ("Concomitant medication", "Comedicatie")
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), index=True)
+    drug: Mapped[str] = _column(
+        Field("drug", "Medicine", "Geneesmiddel", "text", "CM.TRT", max_length=120), String(120)
+    )
+    dose: Mapped[str | None] = _column(
+        Field(
+            "dose",
+            "Dose and frequency",
+            "Dosis en frequentie",
+            "text",
+            "CM.DOSE",
+            required=False,
+            max_length=80,
+        ),
+        String(80),
+    )
+    route: Mapped[str] = _column(
+        Field("route", "Route", "Toedieningsweg", "code", "CM.ROUTE", codes=ROUTES), String(10)
+    )
+    start_date: Mapped[dt.date] = _column(
+        Field("start_date", "Start date", "Startdatum", "date", "CM.STDTC", not_in_future=True),
+        Date,
+    )
+    stop_date: Mapped[dt.date | None] = _column(
+        Field(
+            "stop_date",
+            "Stop date",
+            "Stopdatum",
+            "date",
+            "CM.ENDTC",
+            required=False,
+            not_in_future=True,
+        ),
+        Date,
+    )
+    ongoing: Mapped[bool] = _flag("ongoing", "Ongoing", "Gebruikt nog", "CM.ONGO")
+    indication: Mapped[str | None] = _column(
+        Field(
+            "indication",
+            "Indication",
+            "Indicatie",
+            "text",
+            "CM.INDC",
+            required=False,
+            max_length=200,
+        ),
+        String(200),
+    )
+    prostacyclin: Mapped[bool] = _flag(
+        "prostacyclin", "IV prostacyclin course", "Iv-prostacyclinekuur", "CM.PGI"
+    )
+    created_utc: Mapped[str] = mapped_column(String(32))
+
+    @property
+    def audit_patient_id(self) -> int | None:
+        return self.patient_id
+
+
+FORM_STATES: tuple[Code, ...] = (
+    Code("done", "Done", "Gedaan"),
+    Code("not_done", "Not done", "Niet gedaan"),
+)
+
+
+class VisitFormState(AuditedMixin, Base):
+    """A visit form's check without data of its own, or a form deliberately not done.
+
+    ``done`` marks the "adverse events reviewed" and "medication reviewed" checks; ``not_done``
+    with a reason lets a visit be complete without a form the protocol attaches to it.
+    """
+
+    __tablename__ = "visit_form_states"
+    __label__ = ("Visit form", "Bezoekformulier")
+    __table_args__ = (UniqueConstraint("visit_id", "form"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), index=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"), index=True)
+    form: Mapped[str] = mapped_column(String(24))
+    state: Mapped[str] = _column(
+        Field("state", "State", "Status", "code", "VF.STATE", codes=FORM_STATES), String(10)
+    )
+    not_done_reason: Mapped[str | None] = _column(
+        Field(
+            "not_done_reason",
+            "Reason not done",
+            "Reden niet gedaan",
+            "text",
+            "VF.REASND",
+            required=False,
+            max_length=500,
+        ),
+        Text,
+    )
+    checked_by: Mapped[str] = mapped_column(String(64))
     created_utc: Mapped[str] = mapped_column(String(32))
 
     @property

@@ -14,7 +14,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-Kind = Literal["text", "int", "float", "date", "code", "bool"]
+Kind = Literal["text", "int", "float", "date", "datetime", "code", "bool"]
+
+DATETIME_FORMAT = "%Y-%m-%d %H:%M"
+"""How a date and time is typed and shown: local wall-clock time to the minute, as entered."""
 
 
 class Problem(enum.Enum):
@@ -26,6 +29,7 @@ class Problem(enum.Enum):
     BELOW_MINIMUM = "below_minimum"
     ABOVE_MAXIMUM = "above_maximum"
     NOT_A_DATE = "not_a_date"
+    NOT_A_DATETIME = "not_a_datetime"
     DATE_IN_FUTURE = "date_in_future"
     TOO_LONG = "too_long"
     NOT_IN_CODELIST = "not_in_codelist"
@@ -53,7 +57,7 @@ class Code:
     label_nl: str
 
 
-Value = str | int | float | bool | dt.date | None
+Value = str | int | float | bool | dt.date | dt.datetime | None
 
 
 @dataclass(frozen=True)
@@ -82,11 +86,17 @@ class Field:
                 return code.label_nl if language == "nl" else code.label_en
         return value
 
-    def parse(self, raw: str, *, today: dt.date | None = None) -> Value:
-        """Turn what a person typed into a checked value (dates as ISO 8601, YYYY-MM-DD)."""
+    def parse(
+        self, raw: str, *, today: dt.date | None = None, now: dt.datetime | None = None
+    ) -> Value:
+        """Turn what a person typed into a checked value.
+
+        Dates as ISO 8601 (YYYY-MM-DD); a date and time as YYYY-MM-DD HH:MM (a "T" between them
+        is accepted too), local time as entered.
+        """
         text = raw.strip()
         if not text:
-            return self.check(None, today=today)
+            return self.check(None, today=today, now=now)
         value: Value
         if self.kind == "int":
             try:
@@ -103,13 +113,22 @@ class Field:
                 value = dt.date.fromisoformat(text)
             except ValueError:
                 raise FieldError(self.name, Problem.NOT_A_DATE) from None
+        elif self.kind == "datetime":
+            try:
+                typed = " ".join(text.replace("T", " ").split())
+                # Local wall-clock time as entered (DOMAIN.md: dates and times as entered).
+                value = dt.datetime.strptime(typed, DATETIME_FORMAT)  # noqa: DTZ007
+            except ValueError:
+                raise FieldError(self.name, Problem.NOT_A_DATETIME) from None
         elif self.kind == "bool":
             value = text.lower() in {"1", "true", "yes", "ja"}
         else:
             value = text
-        return self.check(value, today=today)
+        return self.check(value, today=today, now=now)
 
-    def check(self, value: Value, *, today: dt.date | None = None) -> Value:
+    def check(
+        self, value: Value, *, today: dt.date | None = None, now: dt.datetime | None = None
+    ) -> Value:
         """Return the value if this field accepts it, else raise FieldError naming the field."""
         if value is None or (isinstance(value, str) and not value.strip()):
             if self.required:
@@ -130,6 +149,13 @@ class Field:
             if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
                 raise FieldError(self.name, Problem.NOT_A_DATE)
             if self.not_in_future and value > (today or dt.date.today()):  # noqa: DTZ011 local date
+                raise FieldError(self.name, Problem.DATE_IN_FUTURE)
+        elif self.kind == "datetime":
+            if not isinstance(value, dt.datetime) or value.tzinfo is not None:
+                raise FieldError(self.name, Problem.NOT_A_DATETIME)
+            # Local wall-clock time as entered; a minute's grace for clocks a little apart.
+            latest = (now or dt.datetime.now()) + dt.timedelta(minutes=1)  # noqa: DTZ005 local
+            if self.not_in_future and value > latest:
                 raise FieldError(self.name, Problem.DATE_IN_FUTURE)
         elif self.kind in {"text", "code"}:
             if not isinstance(value, str):

@@ -21,3 +21,8 @@ def parse_stamp(stamp: str) -> dt.datetime:
 def today() -> dt.date:
     """The local calendar date at the workstation (dates are recorded as entered, DOMAIN.md)."""
     return dt.datetime.now().astimezone().date()
+
+
+def now_local() -> dt.datetime:
+    """The workstation's local wall-clock time to the minute, naive, as people enter it."""
+    return dt.datetime.now().replace(second=0, microsecond=0)  # noqa: DTZ005 local by design

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sscvisit.model.fields import Field, FieldError, FieldErrors, Value
+from sscvisit.model.fields import DATETIME_FORMAT, Field, FieldError, FieldErrors, Value
 from sscvisit.services import clock
 from sscvisit.ui.messages import code_of, field_message
 
@@ -32,7 +32,7 @@ ERROR_STYLE = "color: #b00020;"
 _INT_PATTERN = r"-?\d{0,9}"
 _FLOAT_PATTERN = r"-?\d{0,9}([.,]\d{0,6})?"
 # Only what is typed into a line edit ever needs parsing; combos and check boxes hold values.
-_LINE_KINDS = frozenset({"text", "int", "float", "date"})
+_LINE_KINDS = frozenset({"text", "int", "float", "date", "datetime"})
 
 
 def field_caption(field: Field, language: str) -> str:
@@ -76,6 +76,8 @@ def _edit_text(value: Value) -> str:
     """How a saved value is put back into a line edit so that ``Field.parse`` reads it back."""
     if value is None:
         return ""
+    if isinstance(value, dt.datetime):
+        return value.strftime(DATETIME_FORMAT)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, float):
@@ -178,6 +180,10 @@ class FieldForm(QWidget):
                 line.setPlaceholderText(self.tr("YYYY-MM-DD"))
                 line.setMaxLength(10)
                 line.setFixedWidth(metrics.horizontalAdvance("0000-00-00") + 28)
+            elif field.kind == "datetime":
+                line.setPlaceholderText(self.tr("YYYY-MM-DD HH:MM"))
+                line.setMaxLength(16)
+                line.setFixedWidth(metrics.horizontalAdvance("0000-00-00 00:00") + 28)
             else:
                 pattern = _INT_PATTERN if field.kind == "int" else _FLOAT_PATTERN
                 line.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), line))
@@ -309,7 +315,7 @@ class FieldForm(QWidget):
         field = self._fields[name]
         editor = self._editors[name]
         if isinstance(editor, QLineEdit):
-            return field.parse(editor.text(), today=clock.today())
+            return field.parse(editor.text(), today=clock.today(), now=clock.now_local())
         if isinstance(editor, QComboBox):
             data = editor.currentData()
             return field.check(data if isinstance(data, str) else None)

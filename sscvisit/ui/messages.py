@@ -125,6 +125,9 @@ def field_message(error: FieldError) -> str:
         ),
         Problem.ABOVE_MAXIMUM: QCoreApplication.translate("Messages", "Must be at most {maximum}."),
         Problem.NOT_A_DATE: QCoreApplication.translate("Messages", "Enter a date as YYYY-MM-DD."),
+        Problem.NOT_A_DATETIME: QCoreApplication.translate(
+            "Messages", "Enter a date and time as YYYY-MM-DD HH:MM."
+        ),
         Problem.DATE_IN_FUTURE: QCoreApplication.translate("Messages", "Cannot be in the future."),
         Problem.TOO_LONG: QCoreApplication.translate(
             "Messages", "At most {max_length} characters."
