@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sscvisit.services import auth, patients
-from sscvisit.services.dto import PatientRow, UserInfo
+from sscvisit.services.dto import PatientRow, UserInfo, VisitInfo
 from sscvisit.services.study import Study
 
 PASSWORDS = {
@@ -64,3 +64,48 @@ def register_patient(
             hospital_number=hospital_number,
         ),
     )
+
+
+@dataclass
+class EnrolledPatient:
+    """An enrolled patient whose injection visit is recorded; ``schedule`` maps visit codes."""
+
+    study: Study
+    users: dict[str, UserInfo]
+    patient_id: int
+    schedule: dict[str, VisitInfo]
+    injected: dt.date
+
+
+def enrol_patient(
+    made: StudyWithUsers,
+    *,
+    injected: dt.date = dt.date(2026, 2, 2),
+    hospital_number: str = "H1000001",
+    record_injection_visit: bool = True,
+) -> EnrolledPatient:
+    """Register, screen (eligible, confirmed) and enrol a patient; record the injection visit."""
+    from sscvisit.services import demo, screening, visits
+
+    study, users = made.study, made.users
+    nurse = users["nurse"]
+    screened = injected - dt.timedelta(days=14)
+    patient = register_patient(
+        study, nurse, hospital_number=hospital_number, consent_date=screened - dt.timedelta(days=7)
+    )
+    draft = screening.save_screening(
+        study, nurse, patient.id, demo.eligible_screening(screened), today=screened
+    )
+    screening.confirm_screening(study, "investigator", PASSWORDS["investigator"], draft.id)
+    visits.enrol(
+        study,
+        nurse,
+        patient.id,
+        planned_injection_date=injected,
+        today=screened + dt.timedelta(days=2),
+    )
+    schedule = {v.visit_code: v for v in visits.schedule(study, nurse, patient.id)}
+    if record_injection_visit:
+        visits.record_visit(study, nurse, schedule["injection"].id, injected, today=injected)
+        schedule = {v.visit_code: v for v in visits.schedule(study, nurse, patient.id)}
+    return EnrolledPatient(study, users, patient.id, schedule, injected)
