@@ -1229,7 +1229,7 @@ class Injection(AuditedMixin, Base):
             "Totaal geïnjecteerde cellen",
             "float",
             "EX.CELLS",
-            unit="×10⁶ cells",
+            unit="×10⁶",
             minimum=0.1,
             maximum=10000,
         ),
@@ -1238,11 +1238,11 @@ class Injection(AuditedMixin, Base):
     dose_per_kg: Mapped[float] = _column(
         Field(
             "dose_per_kg",
-            "Dose",
-            "Dosis",
+            "Cells per kg",
+            "Cellen per kg",
             "float",
             "EX.DOSE",
-            unit="×10⁶ cells/kg",
+            unit="×10⁶/kg",
             minimum=0,
         ),
         Float,
