@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -38,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from sscvisit.model.fields import Field, FieldError, FieldErrors, Value
 from sscvisit.scoring import acr_eular, eligibility
-from sscvisit.services import patients, screening
+from sscvisit.services import conmeds, patients, screening
 from sscvisit.services.dto import PatientRow, ScreeningInfo
 from sscvisit.services.errors import ReasonRequired, ServiceError
 from sscvisit.ui.acr_panel import CAPILLAROSCOPY_FIELDS, AcrEularPanel, freeze
@@ -320,6 +321,9 @@ class ScreeningForm(QWidget):
                 self.inc3_form.fieldEdited.connect(self._on_inc3_edited)
                 grid.addWidget(self.inc3_form, row, 0, 1, 3)
                 row += 1
+                self._build_course_button(criteria_box)
+                grid.addWidget(self.course_button, row, 0, 1, 3, Qt.AlignmentFlag.AlignLeft)
+                row += 1
             elif code == "inc4":
                 row = self._add_note(grid, row, self._consent_note())
 
@@ -387,6 +391,51 @@ class ScreeningForm(QWidget):
 
         self._set_tab_order()
         self._show_recurrence()
+
+    def _build_course_button(self, parent: QWidget) -> None:
+        """ "From the medication list…": fills the course dates from a recorded IV course."""
+        self.course_button = QPushButton(self.tr("From the &medication list…"), parent)
+        self.course_button.setObjectName("course_from_conmeds")
+        self.course_button.setToolTip(
+            self.tr("Fill the course start and end from an IV prostacyclin course on file.")
+        )
+        # Out of the Tab chain (the criteria run answer by answer); Alt+M opens its menu.
+        self.course_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.course_menu = QMenu(self.course_button)
+        self.course_menu.aboutToShow.connect(self.list_courses)
+        self.course_button.setMenu(self.course_menu)
+
+    def list_courses(self) -> list[conmeds.ConmedInfo]:
+        """Refill the button's menu with the patient's IV prostacyclin courses (newest first)."""
+        self.course_menu.clear()
+        try:
+            courses = conmeds.prostacyclin_courses(
+                self._ctx.study, self._ctx.user, self._patient_id
+            )
+        except ServiceError as error:
+            self.banner.show_service_error(error)
+            courses = []
+        for course in courses:
+            end = self.tr("ongoing") if course.stop_date is None else course.stop_date.isoformat()
+            action = self.course_menu.addAction(
+                self.tr("{drug}: {start} – {end}").format(
+                    drug=course.drug, start=course.start_date.isoformat(), end=end
+                )
+            )
+            action.triggered.connect(lambda _checked=False, c=course: self.use_course(c))
+        if not courses:
+            empty = self.course_menu.addAction(
+                self.tr("No IV prostacyclin course in the medication list")
+            )
+            empty.setEnabled(False)
+        return courses
+
+    def use_course(self, course: conmeds.ConmedInfo) -> None:
+        """Fill start and end from a course; an ongoing course leaves the end empty."""
+        if self._read_only:
+            return
+        self.inc3_form.set_value("prostacyclin_start", course.start_date)
+        self.inc3_form.set_value("prostacyclin_end", course.stop_date)
 
     def _add_separator(self, grid: QGridLayout, row: int, text: str) -> int:
         label = QLabel(text, self)
@@ -789,6 +838,7 @@ class ScreeningForm(QWidget):
                 else:
                     freeze(editor, read_only)
         self.acr_panel.set_read_only(read_only)
+        self.course_button.setEnabled(not read_only)
         self._show_state()
         self._update_actions()
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
@@ -59,7 +59,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sscvisit.services import clock, screening, visits
+from sscvisit.services import clock, completeness, screening, visits
+from sscvisit.services.completeness import VisitCompleteness
 from sscvisit.services.dto import EnrolmentInfo, ScreeningInfo, VisitInfo
 from sscvisit.services.errors import ServiceError
 from sscvisit.services.protocol import UNSCHEDULED, default_protocol
@@ -72,6 +73,7 @@ from sscvisit.ui.visit_dialogs import (
     UnscheduledVisitDialog,
     window_text,
 )
+from sscvisit.ui.visit_forms import missing_text
 from sscvisit.ui.visit_table import VisitRowsModel
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole)
@@ -87,6 +89,8 @@ STATUS_COLOURS: dict[str, str] = {
     "missed": "#3c3c3c",
 }
 TODAY_COLOUR = "#6a1b9a"
+INCOMPLETE_COLOUR = "#b00020"
+COMPLETE_COLOUR = "#1b5e20"
 # How far before day 0 and after the last window the axis reaches to keep today in view.
 _TODAY_REACH_DAYS = 28
 
@@ -620,25 +624,36 @@ class TimelineLegend(QWidget):
 class VisitTableModel(VisitRowsModel):
     """The visits of one patient, one row each, in schedule order (read-only)."""
 
-    COLUMNS = ("visit", "target_date", "window", "visit_date", "status", "note")
+    COLUMNS = ("visit", "target_date", "window", "visit_date", "status", "forms", "note")
 
     def __init__(self, language: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._language = language
         self._rows: list[VisitInfo] = []
+        self._complete: dict[int, VisitCompleteness] = {}
         self._titles = [
             self.tr("Visit"),
             self.tr("Target date"),
             self.tr("Window"),
             self.tr("Date"),
             self.tr("Status"),
+            self.tr("Forms"),
             self.tr("Note"),
         ]
 
-    def set_visits(self, rows: Sequence[VisitInfo]) -> None:
+    def set_visits(
+        self,
+        rows: Sequence[VisitInfo],
+        complete: Mapping[int, VisitCompleteness] | None = None,
+    ) -> None:
+        """The visits, and the completeness of those recorded (``patient_completeness``)."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._complete = dict(complete or {})
         self.endResetModel()
+
+    def completeness(self, visit_id: int) -> VisitCompleteness | None:
+        return self._complete.get(visit_id)
 
     def visits(self) -> list[VisitInfo]:
         return list(self._rows)
@@ -656,12 +671,23 @@ class VisitTableModel(VisitRowsModel):
             return None
         visit = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and column == "forms":
+            result = self._complete.get(visit.id)
+            if result is None:
+                return None
+            if result.complete:
+                return self.tr("Every form is saved, reviewed or marked not done.")
+            return missing_text(result.missing, self._language)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(visit, column)
         if role == ID_ROLE:
             return visit.id
         if role == STATUS_ROLE:
             return visit.status
+        if role == Qt.ItemDataRole.ForegroundRole and column == "forms":
+            result = self._complete.get(visit.id)
+            if result is not None:
+                return QColor(INCOMPLETE_COLOUR if result.missing else COMPLETE_COLOUR)
         if role == Qt.ItemDataRole.DecorationRole and column == "status":
             return QColor(STATUS_COLOURS.get(visit.status, STATUS_COLOURS["planned"]))
         if (
@@ -689,7 +715,20 @@ class VisitTableModel(VisitRowsModel):
             return visit.visit_date.isoformat() if visit.visit_date else "—"
         if column == "status":
             return status_label(visit.status)
+        if column == "forms":
+            return self._forms_text(visit)
         return note_text(visit)
+
+    def _forms_text(self, visit: VisitInfo) -> str:
+        result = self._complete.get(visit.id)
+        if result is None or not result.forms:
+            return ""
+        missing = len(result.missing)
+        if missing == 0:
+            return self.tr("complete")
+        if missing == 1:
+            return self.tr("1 form missing")
+        return self.tr("{n} forms missing").format(n=missing)
 
 
 # --- the widget -----------------------------------------------------------------------------
@@ -708,6 +747,7 @@ class VisitTimeline(QWidget):
         self._enrolment: EnrolmentInfo | None = None
         self._screening: ScreeningInfo | None = None
         self._visits: list[VisitInfo] = []
+        self._complete: dict[int, VisitCompleteness] = {}
         self._injection_window: tuple[dt.date, dt.date] | None = None
         self.dialog: QWidget | None = None  # the dialog opened last (tests drive it)
         may_edit = ctx.user.may("enter_data")
@@ -813,15 +853,19 @@ class VisitTimeline(QWidget):
             self._enrolment = visits.get_enrolment(study, user, self._patient_id)
             self._screening = None
             self._visits = []
+            self._complete = {}
             self._injection_window = None
             if self._enrolment is None:
                 self._screening = self._latest_screening()
             else:
                 self._visits = visits.schedule(study, user, self._patient_id, today=self._today)
+                # One call for every visit shown: which recorded visits still miss forms.
+                self._complete = completeness.patient_completeness(study, user, self._patient_id)
                 screened = screening.get_screening(study, user, self._enrolment.screening_id)
                 self._injection_window = visits.injection_window(screened.screening_date)
         except ServiceError as error:
             self._enrolment, self._screening, self._visits = None, None, []
+            self._complete = {}
             self._injection_window = None
             self.banner.show_service_error(error)
         self._show()
@@ -955,7 +999,7 @@ class VisitTimeline(QWidget):
             )
             self.detail_label.setText(self._enrolled_detail(enrolment))
             self.enrol_button.hide()
-            self.model.set_visits(self._visits)
+            self.model.set_visits(self._visits, self._complete)
             anchor = self._anchor_visit()
             self.strip.set_visits(
                 self._visits,

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from PySide6.QtCore import (
+    QAbstractTableModel,
     QDate,
     QLocale,
     QModelIndex,
@@ -32,13 +33,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sscvisit.services import clock, visits
+from sscvisit.services import clock, completeness, visits
+from sscvisit.services.completeness import IncompleteVisit
 from sscvisit.services.dto import VisitInfo
 from sscvisit.services.errors import ServiceError
 from sscvisit.services.protocol import week_of
 from sscvisit.ui.context import UiContext
 from sscvisit.ui.register_dialog import ErrorBanner
 from sscvisit.ui.visit_dialogs import window_text
+from sscvisit.ui.visit_forms import form_label
 from sscvisit.ui.visit_table import VisitRowsModel
 
 PATIENT_ROLE = int(Qt.ItemDataRole.UserRole)
@@ -126,8 +129,72 @@ class DueVisitModel(VisitRowsModel):
         return str(days)
 
 
+class IncompleteVisitModel(QAbstractTableModel):
+    """Recorded visits with forms still missing (``completeness.incomplete_visits``)."""
+
+    COLUMNS = ("subject", "visit", "visit_date", "missing")
+
+    def __init__(self, language: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._language = language
+        self._rows: list[IncompleteVisit] = []
+        self._titles = [self.tr("Subject"), self.tr("Visit"), self.tr("Date"), self.tr("Missing")]
+
+    def set_visits(self, rows: Sequence[IncompleteVisit]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def visit(self, row: int) -> IncompleteVisit:
+        return self._rows[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._titles)
+        ):
+            return self._titles[section]
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        visit = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == "subject":
+                return visit.subject_number
+            if column == "visit":
+                return visit.label(self._language)
+            if column == "visit_date":
+                return visit.visit_date.isoformat() if visit.visit_date else "—"
+            return ", ".join(form_label(code, self._language) for code in visit.missing)
+        if role == PATIENT_ROLE:
+            return visit.patient_id
+        if role == VISIT_ROLE:
+            return visit.visit_id
+        if role == Qt.ItemDataRole.FontRole and column == "subject":
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
 class _VisitTable(QTableView):
-    def __init__(self, model: DueVisitModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, model: DueVisitModel | IncompleteVisitModel, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -192,6 +259,18 @@ class WeekOverview(QWidget):
         self.overdue_empty = self._empty_label(self.tr("Nothing is overdue."))
         self.due_stack = self._stack(self.due_table, self.due_empty)
         self.overdue_stack = self._stack(self.overdue_table, self.overdue_empty)
+        # Recorded visits whose protocol forms are not all saved, reviewed or marked not done.
+        self.incomplete_model = IncompleteVisitModel(ctx.language, self)
+        self.incomplete_heading = QLabel(self)
+        self.incomplete_heading.setObjectName("incomplete_heading")
+        self.incomplete_heading.setFont(heading_font)
+        self.incomplete_table = _VisitTable(self.incomplete_model, self)
+        self.incomplete_table.setObjectName("incomplete_table")
+        incomplete_header = self.incomplete_table.horizontalHeader()
+        incomplete_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        incomplete_header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.incomplete_empty = self._empty_label(self.tr("Every recorded visit is complete."))
+        self.incomplete_stack = self._stack(self.incomplete_table, self.incomplete_empty)
         self.hint = QLabel(
             self.tr("Double-click a visit, or select it and press Enter, to open the patient."),
             self,
@@ -211,14 +290,19 @@ class WeekOverview(QWidget):
         layout.addSpacing(8)
         layout.addWidget(self.overdue_heading)
         layout.addWidget(self.overdue_stack, 2)
+        layout.addSpacing(8)
+        layout.addWidget(self.incomplete_heading)
+        layout.addWidget(self.incomplete_stack, 2)
         layout.addWidget(self.hint)
         QWidget.setTabOrder(self.due_table, self.overdue_table)
-        QWidget.setTabOrder(self.overdue_table, self.refresh_button)
+        QWidget.setTabOrder(self.overdue_table, self.incomplete_table)
+        QWidget.setTabOrder(self.incomplete_table, self.refresh_button)
 
         self.refresh_button.clicked.connect(lambda: self.refresh(self._today))
-        for table in (self.due_table, self.overdue_table):
+        for table in (self.due_table, self.overdue_table, self.incomplete_table):
             table.activated.connect(self._on_activated)
         self._show_counts(0, 0)
+        self._show_incomplete([])
 
     def _empty_label(self, text: str) -> QLabel:
         label = QLabel(text, self)
@@ -254,6 +338,21 @@ class WeekOverview(QWidget):
         self._show_counts(len(due), len(overdue))
         self.due_stack.setCurrentWidget(self.due_table if due else self.due_empty)
         self.overdue_stack.setCurrentWidget(self.overdue_table if overdue else self.overdue_empty)
+        try:
+            incomplete = completeness.incomplete_visits(self._ctx.study, self._ctx.user)
+        except ServiceError as error:
+            self.banner.show_service_error(error)
+            incomplete = []
+        self._show_incomplete(incomplete)
+
+    def _show_incomplete(self, rows: Sequence[IncompleteVisit]) -> None:
+        self.incomplete_model.set_visits(rows)
+        self.incomplete_heading.setText(
+            self.tr("Recorded visits with forms missing: {count}").format(count=len(rows))
+        )
+        self.incomplete_stack.setCurrentWidget(
+            self.incomplete_table if rows else self.incomplete_empty
+        )
 
     def error_code(self) -> str | None:
         return self.banner.code

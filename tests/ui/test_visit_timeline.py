@@ -183,7 +183,7 @@ def test_the_visit_model_passes_the_model_tester(
     model.set_visits(rows)
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     assert model.rowCount() == 5
-    assert model.columnCount() == 6
+    assert model.columnCount() == 7
     assert model.rowCount(model.index(0, 0)) == 0
     assert model.index(0, 0).data() == "Injection (baseline)"
     assert model.index(0, 1).data() == INJECTION.isoformat()
@@ -308,7 +308,27 @@ def test_record_the_injection_and_week_1_through_the_dialogs(
     selected = timeline.selected_visit()
     assert selected is not None
     assert selected.id == week1.id  # the saved visit stays selected
-    assert timeline.model.index(timeline.model.row_of(week1.id), 5).data() == "All well"
+    assert timeline.model.index(timeline.model.row_of(week1.id), 6).data() == "All well"
+    # The recorded visit has its protocol forms still to do: the forms column says so.
+    forms = timeline.model.index(timeline.model.row_of(week1.id), 5)
+    assert forms.data() == "5 forms missing"
+    assert forms.data(Qt.ItemDataRole.ToolTipRole) == (
+        "Missing: Vital signs, Ulcer map, Adverse event review, Medication review, Labs"
+    )
+    assert (
+        timeline.model.index(
+            timeline.model.row_of(stored(study_users, patient, "week4").id), 5
+        ).data()
+        == ""
+    )
+    from sscvisit.services import completeness
+
+    for form in week1.forms:
+        completeness.mark_not_done(
+            study_users.study, study_users.users["nurse"], week1.id, form, "Phone visit"
+        )
+    timeline.refresh()
+    assert timeline.model.index(timeline.model.row_of(week1.id), 5).data() == "complete"
 
 
 def test_an_out_of_window_date_demands_a_deviation_reason(
@@ -345,7 +365,7 @@ def test_an_out_of_window_date_demands_a_deviation_reason(
     assert row_status(timeline, "week4") == "done_out_of_window"
     row = timeline.model.row_of(week4.id)
     assert timeline.model.index(row, 4).data() == "Done, outside the window"
-    assert timeline.model.index(row, 5).data() == "Patient was abroad"
+    assert timeline.model.index(row, 6).data() == "Patient was abroad"
     mark = mark_of(timeline, "week4")
     assert mark.status == "done_out_of_window"
     assert mark.colour == STATUS_COLOURS["done_out_of_window"]
