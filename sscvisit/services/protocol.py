@@ -1,4 +1,4 @@
-"""The protocol file (resources/protocol.json): visit schedule, windows and eligibility constants.
+"""The protocol file (resources/protocol.json): schedule, windows, eligibility, biomarker panel.
 
 Everything here is plain data and pure functions over dates, so the schedule can be reasoned
 about (and tested) without a database. DOMAIN.md gives the defaults; the trial team changes the
@@ -55,6 +55,35 @@ class VisitDef:
 
 
 @dataclass(frozen=True)
+class BiomarkerDef:
+    """One analyte of the biomarker panel: its code, labels and the unit it is usually in."""
+
+    code: str
+    label_en: str
+    label_nl: str
+    unit: str
+
+    def label(self, language: str) -> str:
+        return self.label_nl if language == "nl" else self.label_en
+
+
+# The panel of DOMAIN.md ("Biomarkers"), used when a protocol file does not list one.
+DEFAULT_BIOMARKERS: tuple[BiomarkerDef, ...] = (
+    BiomarkerDef("crp", "CRP", "CRP", "mg/L"),
+    BiomarkerDef("il6", "IL-6", "IL-6", "pg/mL"),
+    BiomarkerDef("vegf", "VEGF", "VEGF", "pg/mL"),
+    BiomarkerDef("vwf", "vWF", "vWF", "%"),
+    BiomarkerDef("sicam1", "sICAM-1", "sICAM-1", "ng/mL"),
+    BiomarkerDef("svcam1", "sVCAM-1", "sVCAM-1", "ng/mL"),
+    BiomarkerDef("e_selectin", "E-selectin", "E-selectine", "ng/mL"),
+    BiomarkerDef("endostatin", "Endostatin", "Endostatine", "ng/mL"),
+)
+BIOMARKER_CODE_LENGTH = 24  # biomarker_results.analyte
+BIOMARKER_UNIT_LENGTH = 16  # biomarker_results.unit
+BIOMARKERS_FORM = "biomarkers"
+
+
+@dataclass(frozen=True)
 class Eligibility:
     minimum_age_years: int
     refractory_worse_after_days: int
@@ -71,6 +100,13 @@ class Protocol:
     eligibility: Eligibility
     visits: tuple[VisitDef, ...]
     unscheduled: VisitDef
+    biomarkers: tuple[BiomarkerDef, ...] = DEFAULT_BIOMARKERS
+
+    def biomarker(self, code: str) -> BiomarkerDef:
+        for marker in self.biomarkers:
+            if marker.code == code:
+                return marker
+        raise KeyError(f"biomarker {code!r} is not in the panel of protocol {self.version}")
 
     def visit(self, code: str) -> VisitDef:
         if code == self.unscheduled.code:
@@ -144,6 +180,38 @@ def _visit(value: Any, where: str, *, unscheduled: bool = False) -> VisitDef:
     )
 
 
+def _biomarker(value: Any, where: str) -> BiomarkerDef:
+    raw = _mapping(value, where)
+    code = _text(raw, "code", where)
+    where = f"biomarker {code!r}"
+    if len(code) > BIOMARKER_CODE_LENGTH:
+        raise ProtocolError(f"{where}: the code has more than {BIOMARKER_CODE_LENGTH} characters")
+    unit = _text(raw, "unit", where)
+    if len(unit) > BIOMARKER_UNIT_LENGTH:
+        raise ProtocolError(f"{where}: the unit has more than {BIOMARKER_UNIT_LENGTH} characters")
+    return BiomarkerDef(code, _text(raw, "label_en", where), _text(raw, "label_nl", where), unit)
+
+
+def _biomarkers(top: Mapping[str, Any], visits: tuple[VisitDef, ...]) -> tuple[BiomarkerDef, ...]:
+    """The biomarker panel; a file without one gets DOMAIN.md's panel."""
+    if "biomarkers" not in top:
+        return DEFAULT_BIOMARKERS
+    listed = top["biomarkers"]
+    if not isinstance(listed, list):
+        raise ProtocolError("the protocol file: 'biomarkers' must be a list of analytes")
+    panel = tuple(_biomarker(b, f"biomarker number {i + 1}") for i, b in enumerate(listed))
+    codes = [b.code for b in panel]
+    repeated = sorted({c for c in codes if codes.count(c) > 1})
+    if repeated:
+        raise ProtocolError(f"biomarker codes repeat: {', '.join(repeated)}")
+    collecting = [v.code for v in visits if BIOMARKERS_FORM in v.forms]
+    if not panel and collecting:
+        raise ProtocolError(
+            f"the biomarker panel is empty but visit {collecting[0]!r} collects biomarkers"
+        )
+    return panel
+
+
 def parse_protocol(raw: Any) -> Protocol:
     """Check and build a Protocol; a malformed file raises ProtocolError naming what is wrong."""
     top = _mapping(raw, "the protocol file")
@@ -186,6 +254,7 @@ def parse_protocol(raw: Any) -> Protocol:
         ),
         visits=visits,
         unscheduled=unscheduled,
+        biomarkers=_biomarkers(top, (*visits, unscheduled)),
     )
 
 

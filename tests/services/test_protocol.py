@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from sscvisit.services.protocol import (
+    DEFAULT_BIOMARKERS,
     STATUSES,
     ProtocolError,
     VisitDef,
@@ -232,3 +233,73 @@ def test_malformed_protocol_file_is_refused(tmp_path: Path) -> None:
     path.write_text(json.dumps(_broken("day_text")), encoding="utf-8")
     with pytest.raises(ProtocolError, match="week4"):
         load_protocol(path)
+
+
+# --- the biomarker panel ----------------------------------------------------------------------
+
+
+def test_default_biomarker_panel_is_the_domain_list() -> None:
+    panel = [(b.code, b.label("en"), b.unit) for b in PROTOCOL.biomarkers]
+    assert panel == [
+        ("crp", "CRP", "mg/L"),
+        ("il6", "IL-6", "pg/mL"),
+        ("vegf", "VEGF", "pg/mL"),
+        ("vwf", "vWF", "%"),
+        ("sicam1", "sICAM-1", "ng/mL"),
+        ("svcam1", "sVCAM-1", "ng/mL"),
+        ("e_selectin", "E-selectin", "ng/mL"),
+        ("endostatin", "Endostatin", "ng/mL"),
+    ]
+    assert PROTOCOL.biomarker("e_selectin").label("nl") == "E-selectine"
+    with pytest.raises(KeyError, match="tnf"):
+        PROTOCOL.biomarker("tnf")
+    # a protocol file without a panel gets DOMAIN.md's
+    raw = _raw()
+    del raw["biomarkers"]
+    assert parse_protocol(raw).biomarkers == DEFAULT_BIOMARKERS == PROTOCOL.biomarkers
+
+
+def _broken_panel(change: str) -> dict[str, Any]:
+    raw = copy.deepcopy(_raw())
+    markers: list[Any] = raw["biomarkers"]
+    if change == "not_a_list":
+        raw["biomarkers"] = {"crp": "mg/L"}
+    elif change == "entry_not_object":
+        markers[1] = "il6"
+    elif change == "unit_missing":
+        del markers[2]["unit"]
+    elif change == "label_empty":
+        markers[0]["label_nl"] = " "
+    elif change == "repeated_code":
+        markers[3]["code"] = "crp"
+    elif change == "unit_too_long":
+        markers[0]["unit"] = "milligram per litre"
+    elif change == "empty_but_collected":
+        raw["biomarkers"] = []
+    return raw
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        ("not_a_list", "'biomarkers' must be a list"),
+        ("entry_not_object", "biomarker number 2 must be an object"),
+        ("unit_missing", "biomarker 'vegf': 'unit' is missing"),
+        ("label_empty", "biomarker 'crp': 'label_nl' must be a non-empty text"),
+        ("repeated_code", "biomarker codes repeat: crp"),
+        ("unit_too_long", "biomarker 'crp': the unit has more than 16 characters"),
+        ("empty_but_collected", "panel is empty but visit 'injection' collects biomarkers"),
+    ],
+)
+def test_malformed_biomarker_panel_is_refused(change: str, named: str) -> None:
+    with pytest.raises(ProtocolError) as caught:
+        parse_protocol(_broken_panel(change))
+    assert named in str(caught.value)
+
+
+def test_an_empty_panel_is_fine_when_no_visit_collects_biomarkers() -> None:
+    raw = _raw()
+    raw["biomarkers"] = []
+    for visit in raw["visits"]:
+        visit["forms"] = [f for f in visit["forms"] if f != "biomarkers"]
+    assert parse_protocol(raw).biomarkers == ()
