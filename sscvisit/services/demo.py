@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 from sscvisit.handmap.commands import MapState, UlcerMark, recurrence_candidate
 from sscvisit.services import (
     auth,
+    clock,
+    demo_safety,
     instruments,
     patients,
     questionnaires,
@@ -89,6 +91,7 @@ ENROLLED: tuple[tuple[int, str], ...] = (
 class DemoStudy:
     users: dict[str, UserInfo]
     patient_count: int
+    now: dt.datetime | None = None  # the demo's "now" (SAE deadlines count down from it)
 
 
 def demo_registrations(
@@ -119,10 +122,21 @@ def demo_registrations(
 
 
 def create_demo(
-    study: Study, *, patient_count: int = 24, today: dt.date | None = None
+    study: Study,
+    *,
+    patient_count: int = 24,
+    today: dt.date | None = None,
+    now: dt.datetime | None = None,
 ) -> DemoStudy:
-    """Fill an empty study database with the demo users, patients, screenings and visits."""
-    day = today or local_today()
+    """Fill an empty study database with the demo users, patients, screenings and visits.
+
+    The enrolled patients also get their safety data (services/demo_safety.py). ``now`` is the
+    demo's local wall-clock "now" (an SAE still due became known a few hours before it): by
+    default the current time when ``today`` is the real today or not given, else noon of ``today``.
+    """
+    day = today or (now.date() if now is not None else local_today())
+    if now is None:
+        now = clock.now_local() if day == local_today() else dt.datetime.combine(day, dt.time(12))
     admin_name, admin_full, admin_pw = DEMO_USERS["admin"]
     auth.create_first_admin(study, admin_name, admin_full, admin_pw)
     admin = auth.login(study, admin_name, admin_pw)
@@ -150,8 +164,8 @@ def create_demo(
         )
         patients.void_patient(study, nurse, rows[2].id, "Registered twice by mistake")
     if scenarios:
-        _screen_and_schedule(study, users, rows, day)
-    return DemoStudy(users, len(rows))
+        _screen_and_schedule(study, users, rows, day, now)
+    return DemoStudy(users, len(rows), now)
 
 
 def _consented(registration: patients.Registration, on: dt.date) -> patients.Registration:
@@ -195,7 +209,11 @@ def _screen(
 
 
 def _screen_and_schedule(
-    study: Study, users: dict[str, UserInfo], rows: list[PatientRow], day: dt.date
+    study: Study,
+    users: dict[str, UserInfo],
+    rows: list[PatientRow],
+    day: dt.date,
+    now: dt.datetime,
 ) -> None:
     nurse = users["nurse"]
     for index, (injection_day, story) in enumerate(ENROLLED):
@@ -213,6 +231,17 @@ def _screen_and_schedule(
         )
         _play(study, nurse, patient.id, injection, story, day)
         _ulcer_maps(study, nurse, patient.id, day, variant=index)
+        demo_safety.add_safety(
+            study,
+            nurse,
+            patient,
+            index=index,
+            story=story,
+            injection_day=injection,
+            screening_day=screening_day,
+            day=day,
+            now=now,
+        )
 
     failures = rows[FIRST_SCREENED + len(ENROLLED) : FIRST_SCREENED + len(ENROLLED) + 3]
     for offset, patient in enumerate(failures):
