@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -26,6 +28,7 @@ PAGE_WEEK = "week"
 PAGE_PATIENTS = "patients"
 PAGE_AUDIT = "audit"
 PAGE_ULCERS = "ulcers"
+PAGE_SAFETY = "safety"
 PAGE_ADMIN = "admin"
 
 
@@ -52,8 +55,10 @@ class MainWindow(QMainWindow):
         # module stays cheap and a page's import problem names that page.
         from sscvisit.ui.admin import UserAdminWidget
         from sscvisit.ui.audit_viewer import AuditViewer
+        from sscvisit.ui.endpoint_view import EndpointView
         from sscvisit.ui.patient_list import PatientListView
         from sscvisit.ui.patient_page import PatientPage
+        from sscvisit.ui.sae_watch import SaeBanner, SaeDueList
         from sscvisit.ui.ulcer_review import StudyUlcerOverview
         from sscvisit.ui.week_overview import WeekOverview
 
@@ -73,6 +78,11 @@ class MainWindow(QMainWindow):
         self.user_admin: UserAdminWidget | None = None
         self.week_overview: WeekOverview | None = None
         self.study_ulcers: StudyUlcerOverview | None = None
+        self.safety_page: QTabWidget | None = None
+        self.sae_due: SaeDueList | None = None
+        self.endpoint_view: EndpointView | None = None
+        # An SAE past its 24-hour deadline shows above every page until it is reported.
+        self.sae_banner = SaeBanner(ctx, self)
 
         if user.may("view_data"):
             # What is due this week and overdue, for the whole study: where the day starts.
@@ -96,6 +106,17 @@ class MainWindow(QMainWindow):
             # The study-wide efficacy picture; its chart (matplotlib) loads when first shown.
             self.study_ulcers = StudyUlcerOverview(ctx, self)
             self._add_page(PAGE_ULCERS, self.tr("Ulcers (study)"), self.study_ulcers)
+            # SAEs still to report (with their countdown) and the safety end point.
+            self.safety_page = QTabWidget()
+            self.safety_page.setObjectName("safety_page")
+            self.sae_due = SaeDueList(ctx, self.safety_page)
+            self.endpoint_view = EndpointView(ctx, self.safety_page)
+            self.safety_page.addTab(self.sae_due, self.tr("SAE reporting"))
+            self.safety_page.addTab(self.endpoint_view, self.tr("Safety end point"))
+            self.safety_page.currentChanged.connect(lambda _i: self._refresh_safety_tab())
+            self.sae_due.patientActivated.connect(self.show_patient_safety)
+            self.endpoint_view.patientActivated.connect(self.show_patient_safety)
+            self._add_page(PAGE_SAFETY, self.tr("Safety"), self.safety_page)
         if user.may("view_audit"):
             self.audit_viewer = AuditViewer(ctx, self)
             self._add_page(PAGE_AUDIT, self.tr("Audit trail"), self.audit_viewer)
@@ -105,12 +126,21 @@ class MainWindow(QMainWindow):
 
         self.nav.currentRowChanged.connect(self._page_changed)
 
+        self.sae_banner.patientActivated.connect(self.show_patient_safety)
+        if self.patient_page is not None:
+            self.patient_page.safetyChanged.connect(lambda _patient: self.refresh_safety())
+            self.patient_page.patientChanged.connect(lambda _row: self.refresh_safety())
+
         central = QWidget()
         central.setObjectName("central")
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(6, 6, 6, 6)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(6, 6, 6, 6)
+        outer.addWidget(self.sae_banner)
+        layout = QHBoxLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(central)
 
         self._build_menus()
@@ -223,8 +253,25 @@ class MainWindow(QMainWindow):
             self.audit_viewer.refresh()
         elif key == PAGE_ULCERS and self.study_ulcers is not None:
             self.study_ulcers.refresh()
+        elif key == PAGE_SAFETY and self.safety_page is not None:
+            self._refresh_safety_tab()
         elif key == PAGE_ADMIN and self.user_admin is not None:
             self.user_admin.refresh()
+
+    def refresh_safety(self) -> None:
+        """After a save that may touch an SAE: the banner, and the due list when it is shown."""
+        self.sae_banner.refresh()
+        if self.current_page() == PAGE_SAFETY:
+            self._refresh_safety_tab()
+
+    def _refresh_safety_tab(self) -> None:
+        if self.safety_page is None:
+            return
+        shown = self.safety_page.currentWidget()
+        if shown is self.sae_due and self.sae_due is not None:
+            self.sae_due.refresh()
+        elif shown is self.endpoint_view and self.endpoint_view is not None:
+            self.endpoint_view.refresh()
 
     def show_patient(self, patient_id: int) -> None:
         if self.patient_page is None or self.patients_stack is None:
@@ -232,6 +279,12 @@ class MainWindow(QMainWindow):
         self.show_page(PAGE_PATIENTS)
         self.patient_page.show_patient(patient_id)
         self.patients_stack.setCurrentWidget(self.patient_page)
+
+    def show_patient_safety(self, patient_id: int) -> None:
+        """The patient, with the adverse event log in front (from the SAE banner or lists)."""
+        self.show_patient(patient_id)
+        if self.patient_page is not None:
+            self.patient_page.show_adverse_events(patient_id)
 
     def show_patient_list(self) -> None:
         if self.patient_list is None or self.patients_stack is None:
@@ -329,6 +382,13 @@ class MainWindow(QMainWindow):
         settings = window_settings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.sync()
+
+    def event(self, event: QEvent) -> bool:
+        # Back from a dialog (an AE saved from the injection form or the lab table, say), or
+        # from another program: the SAE banner must be current.
+        if event.type() == QEvent.Type.WindowActivate:
+            self.sae_banner.refresh()
+        return super().event(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
