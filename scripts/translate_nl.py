@@ -948,15 +948,11 @@ _VISIT_FORMS: Table = {
         "Select a visit to see the forms it collects.": (
             "Selecteer een bezoek om de formulieren ervan te zien."
         ),
-        "{visit} collects no questionnaires.": "{visit} verzamelt geen vragenlijsten.",
         "{visit}: record the visit first, then its forms.": (
             "{visit}: leg eerst het bezoek vast, dan de formulieren."
         ),
         "Forms of {visit} ({date})": "Formulieren van {visit} ({date})",
         "Ulcer map": "Ulcuskaart",
-        "entered": "ingevoerd",
-        "not entered": "niet ingevoerd",
-        "entered ({date})": "ingevoerd ({date})",
     },
 }
 
@@ -1245,6 +1241,16 @@ _DATETIME: Table = {
     },
 }
 
+# The patient page's safety tabs.
+_PATIENT_SAFETY: Table = {
+    "PatientPage": {
+        "Adverse events": "Ongewenste voorvallen",
+        "Labs": "Lab",
+        "Biomarkers": "Biomarkers",
+        "Medication": "Medicatie",
+    }
+}
+
 
 def _merge(*parts: Table) -> Table:
     """One table from the per-screen parts; the same message twice is a mistake, even if equal."""
@@ -1269,6 +1275,7 @@ NL: Table = _merge(
     _ULCERS,
     _SCREENING_CAPILLAROSCOPY,
     _DATETIME,
+    _PATIENT_SAFETY,
     _INJECTION,
     _ADVERSE_EVENTS,
     _ENDPOINT,

@@ -137,6 +137,220 @@
     </message>
 </context>
 <context>
+    <name>AdverseEventDialog</name>
+    <message>
+        <source>Recorded at visit</source>
+        <translation>Vastgelegd bij bezoek</translation>
+    </message>
+    <message>
+        <source>Serious adverse event (SAE)</source>
+        <translation>Ernstig ongewenst voorval (SAE)</translation>
+    </message>
+    <message>
+        <source>Tick every criterion that applies; any one makes the event serious.</source>
+        <translation>Vink elk criterium aan dat van toepassing is; één is genoeg voor een SAE.</translation>
+    </message>
+    <message>
+        <source>The sponsor must have an SAE report within {hours} hours of the site becoming aware of the event.</source>
+        <translation>De sponsor moet een SAE binnen {hours} uur nadat het centrum ervan op de hoogte raakte gemeld krijgen.</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>Geschiedenis…</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>Ongeldig verklaren…</translation>
+    </message>
+    <message>
+        <source>Adverse event</source>
+        <translation>Ongewenst voorval</translation>
+    </message>
+    <message>
+        <source>Seriousness (ICH E2A)</source>
+        <translation>Ernst (ICH E2A)</translation>
+    </message>
+    <message>
+        <source>SAE reporting to the sponsor</source>
+        <translation>SAE-melding aan de sponsor</translation>
+    </message>
+    <message>
+        <source>Report by</source>
+        <translation>Melden vóór</translation>
+    </message>
+    <message>
+        <source>No visit recorded as done yet</source>
+        <translation>Nog geen bezoek als uitgevoerd vastgelegd</translation>
+    </message>
+    <message>
+        <source>{subject} · New adverse event</source>
+        <translation>{subject} · Nieuw ongewenst voorval</translation>
+    </message>
+    <message>
+        <source>{subject} · {ae} · {term}</source>
+        <translation>{subject} · {ae} · {term}</translation>
+    </message>
+    <message>
+        <source>This adverse event is void: {reason}</source>
+        <translation>Dit ongewenste voorval is ongeldig: {reason}</translation>
+    </message>
+    <message>
+        <source>Discard the changes to this adverse event?</source>
+        <translation>De wijzigingen aan dit ongewenste voorval weggooien?</translation>
+    </message>
+    <message>
+        <source>Enter when the site became aware of the SAE.</source>
+        <translation>Vul in wanneer het centrum van de SAE op de hoogte raakte.</translation>
+    </message>
+    <message>
+        <source>Not reported yet: {countdown}.</source>
+        <translation>Nog niet gemeld: {countdown}.</translation>
+    </message>
+    <message>
+        <source>Not reported yet: {countdown}. Report it to the sponsor now.</source>
+        <translation>Nog niet gemeld: {countdown}. Meld deze nu aan de sponsor.</translation>
+    </message>
+    <message>
+        <source>Reported in time, {time} after the site became aware.</source>
+        <translation>Op tijd gemeld, {time} nadat het centrum op de hoogte raakte.</translation>
+    </message>
+    <message>
+        <source>Reported late, {time} after the deadline: give the reason.</source>
+        <translation>Te laat gemeld, {time} na de termijn: geef de reden.</translation>
+    </message>
+</context>
+<context>
+    <name>AdverseEventLog</name>
+    <message>
+        <source>Adverse events</source>
+        <translation>Ongewenste voorvallen</translation>
+    </message>
+    <message>
+        <source>New adverse event…</source>
+        <translation>Nieuw ongewenst voorval…</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Openen…</translation>
+    </message>
+    <message>
+        <source>No adverse events recorded.</source>
+        <translation>Geen ongewenste voorvallen vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Adverse events: {n}, of which serious (SAE): {s}</source>
+        <translation>Ongewenste voorvallen: {n}, waarvan ernstig (SAE): {s}</translation>
+    </message>
+</context>
+<context>
+    <name>AeHistoryDialog</name>
+    <message>
+        <source>History of the adverse event</source>
+        <translation>Geschiedenis van het ongewenste voorval</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Veld</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>Oude waarde</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Nieuwe waarde</translation>
+    </message>
+    <message>
+        <source>AE number</source>
+        <translation>AE-nummer</translation>
+    </message>
+    <message>
+        <source>Visit record</source>
+        <translation>Bezoekrecord</translation>
+    </message>
+    <message>
+        <source>Version {n} · {when} · {user}</source>
+        <translation>Versie {n} · {when} · {user}</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Reden: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>AeLogModel</name>
+    <message>
+        <source>AE</source>
+        <translation>AE</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Voorval</translation>
+    </message>
+    <message>
+        <source>Onset
+end</source>
+        <translation>Begin
+einde</translation>
+    </message>
+    <message>
+        <source>Intensity</source>
+        <translation>Intensiteit</translation>
+    </message>
+    <message>
+        <source>WHO</source>
+        <translation>WHO</translation>
+    </message>
+    <message>
+        <source>Related to
+product / procedure</source>
+        <translation>Relatie met
+product / procedure</translation>
+    </message>
+    <message>
+        <source>Serious:
+SAE report</source>
+        <translation>Ernstig:
+SAE-melding</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>te melden</translation>
+    </message>
+    <message>
+        <source>reported in time</source>
+        <translation>op tijd gemeld</translation>
+    </message>
+    <message>
+        <source>reported late</source>
+        <translation>te laat gemeld</translation>
+    </message>
+    <message>
+        <source>SAE</source>
+        <translation>SAE</translation>
+    </message>
+    <message>
+        <source>ongoing</source>
+        <translation>nog aanwezig</translation>
+    </message>
+    <message>
+        <source>Void: {reason}</source>
+        <translation>Ongeldig: {reason}</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>nog niet</translation>
+    </message>
+    <message>
+        <source>Aware {aware} · report by {deadline} · reported {reported}</source>
+        <translation>Bekend {aware} · melden vóór {deadline} · gemeld {reported}</translation>
+    </message>
+</context>
+<context>
     <name>AnswerGrid</name>
     <message>
         <source>Read only: answers cannot be changed here.</source>
@@ -465,6 +679,82 @@
     </message>
 </context>
 <context>
+    <name>BiomarkerChart</name>
+    <message>
+        <source>day {day}</source>
+        <translation>dag {day}</translation>
+    </message>
+</context>
+<context>
+    <name>BiomarkerDialog</name>
+    <message>
+        <source>Biomarkers</source>
+        <translation>Biomarkers</translation>
+    </message>
+    <message>
+        <source>Biomarker</source>
+        <translation>Biomarker</translation>
+    </message>
+    <message>
+        <source>Change from baseline</source>
+        <translation>Verandering t.o.v. baseline</translation>
+    </message>
+    <message>
+        <source>Enter each value with its unit as the laboratory reported it; leave a row empty when it was not measured. The change from baseline (the injection visit) is shown when the units match. Tab moves along a row, then down.</source>
+        <translation>Voer elke waarde in met de eenheid zoals het laboratorium die rapporteerde; laat een rij leeg als die niet is bepaald. De verandering ten opzichte van baseline (het injectiebezoek) wordt getoond als de eenheden gelijk zijn. Tab gaat langs de rij, daarna naar beneden.</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>baseline</translation>
+    </message>
+    <message>
+        <source>no baseline</source>
+        <translation>geen baseline</translation>
+    </message>
+    <message>
+        <source>Baseline: {value} {unit}</source>
+        <translation>Baseline: {value} {unit}</translation>
+    </message>
+    <message>
+        <source>other unit than baseline</source>
+        <translation>andere eenheid dan baseline</translation>
+    </message>
+</context>
+<context>
+    <name>BiomarkerOverview</name>
+    <message>
+        <source>Change from baseline (the injection visit), absolute and in percent, when the units match. Charts: days since the injection; dashed line: baseline.</source>
+        <translation>Verandering ten opzichte van baseline (het injectiebezoek), absoluut en in procenten, als de eenheden gelijk zijn. Grafieken: dagen sinds de injectie; stippellijn: baseline.</translation>
+    </message>
+    <message>
+        <source>Biomarkers of {subject}</source>
+        <translation>Biomarkers van {subject}</translation>
+    </message>
+    <message>
+        <source>No biomarker results yet.</source>
+        <translation>Nog geen biomarkeruitslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>BiomarkerTableModel</name>
+    <message>
+        <source>baseline</source>
+        <translation>baseline</translation>
+    </message>
+    <message>
+        <source>Sample date: {date}</source>
+        <translation>Afnamedatum: {date}</translation>
+    </message>
+    <message>
+        <source>Assay: {assay}</source>
+        <translation>Assay: {assay}</translation>
+    </message>
+    <message>
+        <source>Baseline: {value} {unit}</source>
+        <translation>Baseline: {value} {unit}</translation>
+    </message>
+</context>
+<context>
     <name>CapillaroscopyForm</name>
     <message>
         <source>n.ans.</source>
@@ -621,6 +911,102 @@
     </message>
 </context>
 <context>
+    <name>ConmedDialog</name>
+    <message>
+        <source>New medication</source>
+        <translation>Nieuwe comedicatie</translation>
+    </message>
+    <message>
+        <source>Medication: {drug}</source>
+        <translation>Comedicatie: {drug}</translation>
+    </message>
+    <message>
+        <source>This entry is void: {reason}</source>
+        <translation>Deze invoer is ongeldig: {reason}</translation>
+    </message>
+    <message>
+        <source>Tick “IV prostacyclin course” for iloprost or epoprostenol given intravenously: the screening offers those courses.</source>
+        <translation>Vink “Iv-prostacyclinekuur” aan voor intraveneus gegeven iloprost of epoprostenol: de screening biedt die kuren aan.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>Ongeldig verklaren…</translation>
+    </message>
+    <message>
+        <source>The medication has unsaved changes. Discard them?</source>
+        <translation>De comedicatie heeft niet-opgeslagen wijzigingen. Wilt u die weggooien?</translation>
+    </message>
+    <message>
+        <source>Void {drug}</source>
+        <translation>{drug} ongeldig verklaren</translation>
+    </message>
+    <message>
+        <source>Voiding keeps the entry and its audit trail but marks it as not valid. Why is it being voided?</source>
+        <translation>Ongeldig verklaren bewaart de invoer en de audittrail, maar markeert de invoer als niet geldig. Waarom wordt deze ongeldig verklaard?</translation>
+    </message>
+    <message>
+        <source>Entered in error</source>
+        <translation>Per vergissing ingevoerd</translation>
+    </message>
+    <message>
+        <source>Duplicate entry</source>
+        <translation>Dubbel ingevoerd</translation>
+    </message>
+    <message>
+        <source>Entered for the wrong patient</source>
+        <translation>Bij de verkeerde patiënt ingevoerd</translation>
+    </message>
+</context>
+<context>
+    <name>ConmedListDialog</name>
+    <message>
+        <source>Concomitant medication</source>
+        <translation>Comedicatie</translation>
+    </message>
+    <message>
+        <source>Medication reviewed</source>
+        <translation>Comedicatie gecontroleerd</translation>
+    </message>
+</context>
+<context>
+    <name>ConmedLog</name>
+    <message>
+        <source>New…</source>
+        <translation>Nieuw…</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Openen…</translation>
+    </message>
+    <message>
+        <source>Medication of {subject}: {count} recorded, {ongoing} still in use</source>
+        <translation>Comedicatie van {subject}: {count} vastgelegd, {ongoing} nog in gebruik</translation>
+    </message>
+</context>
+<context>
+    <name>ConmedTableModel</name>
+    <message>
+        <source>Void: {reason}</source>
+        <translation>Ongeldig: {reason}</translation>
+    </message>
+    <message>
+        <source>IV prostacyclin course (offered to the screening)</source>
+        <translation>Iv-prostacyclinekuur (aangeboden bij de screening)</translation>
+    </message>
+    <message>
+        <source>ongoing</source>
+        <translation>gebruikt nog</translation>
+    </message>
+    <message>
+        <source>{drug} (IV prostacyclin)</source>
+        <translation>{drug} (iv-prostacycline)</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>sscvisit: unexpected error</source>
@@ -695,6 +1081,172 @@
     <message>
         <source>last day</source>
         <translation>laatste dag</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointPatientModel</name>
+    <message>
+        <source>Subject</source>
+        <translation>Patiënt</translation>
+    </message>
+    <message>
+        <source>Injection</source>
+        <translation>Injectie</translation>
+    </message>
+    <message>
+        <source>Window end</source>
+        <translation>Einde venster</translation>
+    </message>
+    <message>
+        <source>Follow-up complete</source>
+        <translation>Follow-up compleet</translation>
+    </message>
+    <message>
+        <source>SAEs in window</source>
+        <translation>SAE&apos;s in venster</translation>
+    </message>
+    <message>
+        <source>AEs in window</source>
+        <translation>AE&apos;s in venster</translation>
+    </message>
+    <message>
+        <source>Grade {grade}</source>
+        <translation>Graad {grade}</translation>
+    </message>
+    <message>
+        <source>Outside window</source>
+        <translation>Buiten venster</translation>
+    </message>
+    <message>
+        <source>Injection + week 12 + its window after; an SAE on this day still counts</source>
+        <translation>Injectie + week 12 + het venster erna; een SAE op deze dag telt nog mee</translation>
+    </message>
+    <message>
+        <source>The window has closed, or the week-12 visit is recorded</source>
+        <translation>Het venster is gesloten, of het bezoek van week 12 is vastgelegd</translation>
+    </message>
+    <message>
+        <source>The primary end point: SAEs with an onset from day 0 to the window end</source>
+        <translation>Het primaire eindpunt: ernstige ongewenste voorvallen (SAE&apos;s) met een begindatum van dag 0 tot en met het einde van het venster</translation>
+    </message>
+    <message>
+        <source>Adverse events with an onset in the window, serious or not</source>
+        <translation>Ongewenste voorvallen met een begindatum in het venster, ernstig of niet</translation>
+    </message>
+    <message>
+        <source>Adverse events with an onset before the injection or after the window</source>
+        <translation>Ongewenste voorvallen met een begindatum vóór de injectie of na het venster</translation>
+    </message>
+    <message>
+        <source>Adverse events in the window of WHO grade {grade}</source>
+        <translation>Ongewenste voorvallen in het venster met WHO-graad {grade}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <source>Total ({n})</source>
+        <translation>Totaal ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointView</name>
+    <message>
+        <source>Primary end point: SAEs up to week 12</source>
+        <translation>Primair eindpunt: SAE&apos;s tot week 12</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Vernieuwen</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Af&amp;drukken…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Opslaan als &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Exporteren als &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Per patient</source>
+        <translation>Per patiënt</translation>
+    </message>
+    <message>
+        <source>AEs in the window by WHO grade and relation to the MSC product</source>
+        <translation>Ongewenste voorvallen in het venster naar WHO-graad en relatie met het MSC-product</translation>
+    </message>
+    <message>
+        <source>AEs in the window by WHO grade and relation to the injection procedure</source>
+        <translation>Ongewenste voorvallen in het venster naar WHO-graad en relatie met de injectieprocedure</translation>
+    </message>
+    <message>
+        <source>SAEs in the window</source>
+        <translation>Ernstige ongewenste voorvallen (SAE&apos;s) in het venster</translation>
+    </message>
+    <message>
+        <source>No patient has been injected yet.</source>
+        <translation>Er is nog geen patiënt geïnjecteerd.</translation>
+    </message>
+    <message>
+        <source>Double-click a patient, or select them and press Enter, to open the patient.</source>
+        <translation>Dubbelklik op een patiënt, of selecteer de patiënt en druk op Enter, om de patiënt te openen.</translation>
+    </message>
+    <message>
+        <source>Primary end point</source>
+        <translation>Primair eindpunt</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to {path}.</source>
+        <translation>De PDF kon niet worden opgeslagen in {path}.</translation>
+    </message>
+    <message>
+        <source>Saved the end point to {path}.</source>
+        <translation>Het eindpunt is opgeslagen in {path}.</translation>
+    </message>
+    <message>
+        <source>The CSV could not be written to {path}: {error}</source>
+        <translation>Het CSV-bestand kon niet worden opgeslagen in {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Exported the end point to {path}.</source>
+        <translation>Het eindpunt is geëxporteerd naar {path}.</translation>
+    </message>
+    <message>
+        <source>Print the end point</source>
+        <translation>Het eindpunt afdrukken</translation>
+    </message>
+    <message>
+        <source>Save the end point as PDF</source>
+        <translation>Het eindpunt opslaan als PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-documenten (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the end point as CSV</source>
+        <translation>Het eindpunt exporteren als CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <source>Protocol {protocol}. Window: the injection (day 0) to day {last} (week 12 at day {day} + {after} days), both inclusive; AEs count by onset date, voided AEs never. Follow-up as of {today}.</source>
+        <translation>Protocol {protocol}. Venster: de injectie (dag 0) tot en met dag {last} (week 12 op dag {day} + {after} dagen); ongewenste voorvallen tellen op hun begindatum, ongeldig verklaarde nooit. Follow-up per {today}.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{saes}&lt;/b&gt; SAEs in the window (primary end point) in &lt;b&gt;{with_sae}&lt;/b&gt; of {injected} injected patients; follow-up complete for {complete}; {aes} AEs in the window, {outside} outside it.</source>
+        <translation>&lt;b&gt;{saes}&lt;/b&gt; SAE&apos;s in het venster (primair eindpunt) bij &lt;b&gt;{with_sae}&lt;/b&gt; van {injected} geïnjecteerde patiënten; follow-up compleet bij {complete}; {aes} ongewenste voorvallen in het venster, {outside} erbuiten.</translation>
     </message>
 </context>
 <context>
@@ -807,6 +1359,17 @@
     <message>
         <source>&amp;Create administrator</source>
         <translation>&amp;Beheerder aanmaken</translation>
+    </message>
+</context>
+<context>
+    <name>GradeRelationModel</name>
+    <message>
+        <source>WHO grade</source>
+        <translation>WHO-graad</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totaal</translation>
     </message>
 </context>
 <context>
@@ -968,6 +1531,169 @@
     </message>
 </context>
 <context>
+    <name>IncompleteVisitModel</name>
+    <message>
+        <source>Subject</source>
+        <translation>Patiënt</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Bezoek</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Ontbreekt</translation>
+    </message>
+</context>
+<context>
+    <name>InjectionDialog</name>
+    <message>
+        <source>{subject} · {visit} · injection</source>
+        <translation>{subject} · {visit} · injectie</translation>
+    </message>
+    <message>
+        <source>Injection</source>
+        <translation>Injectie</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Immediate reactions</source>
+        <translation>Directe reacties</translation>
+    </message>
+    <message>
+        <source>Reaction</source>
+        <translation>Reactie</translation>
+    </message>
+    <message>
+        <source>e.g. flushing, pain at the injection site</source>
+        <translation>bijv. flushing, pijn op de injectieplaats</translation>
+    </message>
+    <message>
+        <source>Record as adverse event…</source>
+        <translation>Vastleggen als ongewenst voorval…</translation>
+    </message>
+    <message>
+        <source>Each reaction is recorded as an adverse event starting on the injection date; the adverse event form opens with the term filled in.</source>
+        <translation>Elke reactie wordt vastgelegd als ongewenst voorval dat begint op de injectiedatum; het formulier voor het ongewenste voorval opent met de term al ingevuld.</translation>
+    </message>
+    <message>
+        <source>The injection visit has unsaved changes. Close and discard them?</source>
+        <translation>Het injectiebezoek heeft niet-opgeslagen wijzigingen. Sluiten en de wijzigingen verwerpen?</translation>
+    </message>
+    <message>
+        <source>AE {number}: {term} (SAE)</source>
+        <translation>Ongewenst voorval {number}: {term} (SAE)</translation>
+    </message>
+    <message>
+        <source>AE {number}: {term}</source>
+        <translation>Ongewenst voorval {number}: {term}</translation>
+    </message>
+    <message>
+        <source>No immediate reaction recorded.</source>
+        <translation>Geen directe reactie vastgelegd.</translation>
+    </message>
+</context>
+<context>
+    <name>LabDialog</name>
+    <message>
+        <source>Lab results</source>
+        <translation>Labuitslagen</translation>
+    </message>
+    <message>
+        <source>Analyte</source>
+        <translation>Bepaling</translation>
+    </message>
+    <message>
+        <source>WHO grade</source>
+        <translation>WHO-graad</translation>
+    </message>
+    <message>
+        <source>Enter the values, units and reference range as the lab reported them. The WHO grade is computed as you type (units converted; liver and kidney values as a multiple of the upper limit of normal). Tab moves along a row, then down.</source>
+        <translation>Voer waarden, eenheden en referentiewaarden in zoals het lab ze rapporteerde. De WHO-graad wordt tijdens het typen berekend (eenheden omgerekend; lever- en nierwaarden als veelvoud van de bovengrens van normaal). Tab gaat langs de rij, daarna naar beneden.</translation>
+    </message>
+    <message>
+        <source>{ratio} × ULN</source>
+        <translation>{ratio} × bovengrens</translation>
+    </message>
+    <message>
+        <source>grade {grade}</source>
+        <translation>graad {grade}</translation>
+    </message>
+    <message>
+        <source>Suggests an adverse event: record it from the lab overview.</source>
+        <translation>Wijst op een ongewenst voorval: leg het vast vanuit het laboverzicht.</translation>
+    </message>
+</context>
+<context>
+    <name>LabOverview</name>
+    <message>
+        <source>Shaded: WHO grade 3 or 4. ⚠ suggests an adverse event (grade 3 or more, or two grades above baseline). Point at a value for its reference range and baseline.</source>
+        <translation>Gekleurd: WHO-graad 3 of 4. ⚠ wijst op een ongewenst voorval (graad 3 of hoger, of twee graden boven baseline). Wijs een waarde aan voor de referentiewaarden en baseline.</translation>
+    </message>
+    <message>
+        <source>Results that suggest an adverse event</source>
+        <translation>Uitslagen die wijzen op een ongewenst voorval</translation>
+    </message>
+    <message>
+        <source>Lab results of {subject}</source>
+        <translation>Labuitslagen van {subject}</translation>
+    </message>
+    <message>
+        <source>No lab results yet.</source>
+        <translation>Nog geen labuitslagen.</translation>
+    </message>
+    <message>
+        <source>{visit}, {date}: {term} — {value}</source>
+        <translation>{visit}, {date}: {term} — {value}</translation>
+    </message>
+    <message>
+        <source>Record adverse event…</source>
+        <translation>Ongewenst voorval vastleggen…</translation>
+    </message>
+</context>
+<context>
+    <name>LabTableModel</name>
+    <message>
+        <source>grade {grade}</source>
+        <translation>graad {grade}</translation>
+    </message>
+    <message>
+        <source>Sample date: {date}</source>
+        <translation>Afnamedatum: {date}</translation>
+    </message>
+    <message>
+        <source>Reference range: {low}–{high}</source>
+        <translation>Referentiewaarden: {low}–{high}</translation>
+    </message>
+    <message>
+        <source>{ratio} × upper limit of normal</source>
+        <translation>{ratio} × bovengrens van normaal</translation>
+    </message>
+    <message>
+        <source>Baseline (injection visit)</source>
+        <translation>Baseline (injectiebezoek)</translation>
+    </message>
+    <message>
+        <source>Baseline grade: {grade}</source>
+        <translation>Graad bij baseline: {grade}</translation>
+    </message>
+    <message>
+        <source>Suggests an adverse event.</source>
+        <translation>Wijst op een ongewenst voorval.</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>sscvisit is locked</source>
@@ -1054,6 +1780,18 @@
     <message>
         <source>Ulcers (study)</source>
         <translation>Ulcera (studie)</translation>
+    </message>
+    <message>
+        <source>SAE reporting</source>
+        <translation>SAE-meldingen</translation>
+    </message>
+    <message>
+        <source>Safety end point</source>
+        <translation>Veiligheidseindpunt</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>Veiligheid</translation>
     </message>
     <message>
         <source>Audit trail</source>
@@ -1217,6 +1955,14 @@
     <message>
         <source>This photo no longer matches the checksum saved with it: the stored image has been damaged or altered. Restore the database from a backup.</source>
         <translation>Deze foto komt niet meer overeen met de controlesom die ermee is opgeslagen: de opgeslagen afbeelding is beschadigd of gewijzigd. Zet de database terug vanuit een back-up.</translation>
+    </message>
+    <message>
+        <source>Record the visit as done first; a visit that did not take place has no forms.</source>
+        <translation>Leg eerst het bezoek vast als uitgevoerd; een bezoek dat niet heeft plaatsgevonden heeft geen formulieren.</translation>
+    </message>
+    <message>
+        <source>Only the adverse event and medication reviews are ticked as reviewed.</source>
+        <translation>Alleen de controle van ongewenste voorvallen en van de comedicatie wordt als gecontroleerd aangevinkt.</translation>
     </message>
     <message>
         <source>Required.</source>
@@ -1398,6 +2144,118 @@
         <source>The photo file is too large; save a smaller copy.</source>
         <translation>Het fotobestand is te groot; sla een kleinere kopie op.</translation>
     </message>
+    <message>
+        <source>The medicine cannot be stopped before it was started.</source>
+        <translation>Het geneesmiddel kan niet gestopt zijn voordat het gestart is.</translation>
+    </message>
+    <message>
+        <source>A medicine still in use has no stop date: clear it or untick ongoing.</source>
+        <translation>Een geneesmiddel dat nog gebruikt wordt heeft geen stopdatum: wis die of vink “gebruikt nog” uit.</translation>
+    </message>
+    <message>
+        <source>Enter the stop date, or tick that the medicine is still in use.</source>
+        <translation>Vul de stopdatum in, of vink aan dat het geneesmiddel nog gebruikt wordt.</translation>
+    </message>
+    <message>
+        <source>The start date is before the patient&apos;s year of birth.</source>
+        <translation>De startdatum ligt voor het geboortejaar van de patiënt.</translation>
+    </message>
+    <message>
+        <source>An IV prostacyclin course is given intravenously: choose that route.</source>
+        <translation>Een iv-prostacyclinekuur wordt intraveneus gegeven: kies die toedieningsweg.</translation>
+    </message>
+    <message>
+        <source>This form has saved data, so it cannot be marked as not done.</source>
+        <translation>Dit formulier heeft opgeslagen gegevens en kan dus niet als niet gedaan worden gemarkeerd.</translation>
+    </message>
+    <message>
+        <source>The WHO grade cannot use this unit; choose one of the listed units.</source>
+        <translation>Met deze eenheid kan de WHO-graad niet worden berekend; kies een van de eenheden uit de lijst.</translation>
+    </message>
+    <message>
+        <source>Enter the upper limit of normal: the WHO grade is a multiple of it.</source>
+        <translation>Vul de bovengrens van normaal in: de WHO-graad is een veelvoud daarvan.</translation>
+    </message>
+    <message>
+        <source>The lower limit must be below the upper limit.</source>
+        <translation>De ondergrens moet lager zijn dan de bovengrens.</translation>
+    </message>
+    <message>
+        <source>The event cannot end before its onset.</source>
+        <translation>Het voorval kan niet eindigen vóór het begin.</translation>
+    </message>
+    <message>
+        <source>An ongoing event has no end date: untick ongoing or clear the end date.</source>
+        <translation>Een voorval dat nog aanwezig is heeft geen einddatum: vink &apos;nog aanwezig&apos; uit of wis de einddatum.</translation>
+    </message>
+    <message>
+        <source>The outcome says the event is over, so it cannot be ongoing.</source>
+        <translation>Volgens de afloop is het voorval voorbij; het kan dan niet nog aanwezig zijn.</translation>
+    </message>
+    <message>
+        <source>Enter the end date, or tick ongoing.</source>
+        <translation>Vul de einddatum in, of vink &apos;nog aanwezig&apos; aan.</translation>
+    </message>
+    <message>
+        <source>A fatal outcome needs the seriousness criterion &apos;results in death&apos;.</source>
+        <translation>Een fatale afloop vraagt het ernstcriterium &apos;leidt tot overlijden&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;Results in death&apos; needs the outcome fatal.</source>
+        <translation>&apos;Leidt tot overlijden&apos; vraagt de afloop fataal.</translation>
+    </message>
+    <message>
+        <source>A serious adverse event needs the time the site became aware of it.</source>
+        <translation>Een ernstig ongewenst voorval vraagt het tijdstip waarop het centrum ervan op de hoogte raakte.</translation>
+    </message>
+    <message>
+        <source>The site cannot have become aware of the event before its onset.</source>
+        <translation>Het centrum kan niet vóór het begin van het voorval op de hoogte zijn geraakt.</translation>
+    </message>
+    <message>
+        <source>Cannot be reported before the site became aware of it.</source>
+        <translation>Kan niet gemeld zijn voordat het centrum ervan op de hoogte raakte.</translation>
+    </message>
+    <message>
+        <source>Reported more than 24 hours after awareness: give the reason it was late.</source>
+        <translation>Meer dan 24 uur na bekend worden gemeld: geef de reden van de late melding.</translation>
+    </message>
+    <message>
+        <source>Reported within 24 hours: leave the reason for late reporting empty.</source>
+        <translation>Binnen 24 uur gemeld: laat de reden te late melding leeg.</translation>
+    </message>
+    <message>
+        <source>Only a serious adverse event is reported to the sponsor.</source>
+        <translation>Alleen een ernstig ongewenst voorval wordt aan de sponsor gemeld.</translation>
+    </message>
+    <message>
+        <source>The dose is computed only for a body weight of 30 to 200 kg.</source>
+        <translation>De dosis wordt alleen berekend bij een lichaamsgewicht van 30 tot 200 kg.</translation>
+    </message>
+    <message>
+        <source>The injection must be on the date of the injection visit.</source>
+        <translation>De injectie moet op de datum van het injectiebezoek vallen.</translation>
+    </message>
+    <message>
+        <source>The batch cannot be released after the injection.</source>
+        <translation>De batch kan niet na de injectie zijn vrijgegeven.</translation>
+    </message>
+    <message>
+        <source>The diastolic pressure must be lower than the systolic.</source>
+        <translation>De diastolische druk moet lager zijn dan de systolische.</translation>
+    </message>
+    <message>
+        <source>Must be on the date of the visit.</source>
+        <translation>Moet op de datum van het bezoek vallen.</translation>
+    </message>
+    <message>
+        <source>Measured before the injection: cannot be after its time.</source>
+        <translation>Gemeten voor de injectie: kan niet na het tijdstip van de injectie liggen.</translation>
+    </message>
+    <message>
+        <source>Measured after the injection: cannot be before its time.</source>
+        <translation>Gemeten na de injectie: kan niet voor het tijdstip van de injectie liggen.</translation>
+    </message>
 </context>
 <context>
     <name>MissedVisitDialog</name>
@@ -1447,6 +2305,25 @@
     <message>
         <source>Account {name} created with the role {role}.</source>
         <translation>Account {name} aangemaakt met de rol {role}.</translation>
+    </message>
+</context>
+<context>
+    <name>PanelDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>JJJJ-MM-DD</translation>
+    </message>
+    <message>
+        <source>The panel has unsaved values. Close and discard them?</source>
+        <translation>Er zijn niet-opgeslagen waarden. Sluiten en de waarden weggooien?</translation>
     </message>
 </context>
 <context>
@@ -1528,6 +2405,22 @@
     <message>
         <source>Ulcers</source>
         <translation>Ulcera</translation>
+    </message>
+    <message>
+        <source>Adverse events</source>
+        <translation>Ongewenste voorvallen</translation>
+    </message>
+    <message>
+        <source>Labs</source>
+        <translation>Lab</translation>
+    </message>
+    <message>
+        <source>Biomarkers</source>
+        <translation>Biomarkers</translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation>Medicatie</translation>
     </message>
     <message>
         <source>{status} (void)</source>
@@ -1780,6 +2673,157 @@
     <message>
         <source>The password of {user} was reset.</source>
         <translation>Het wachtwoord van {user} is gereset.</translation>
+    </message>
+</context>
+<context>
+    <name>SaeBanner</name>
+    <message>
+        <source>Open patient</source>
+        <translation>Patiënt openen</translation>
+    </message>
+    <message>
+        <source>Overdue serious adverse events</source>
+        <translation>Achterstallige ernstige ongewenste voorvallen</translation>
+    </message>
+    <message>
+        <source>And {n} more overdue SAEs: see Safety.</source>
+        <translation>En nog {n} achterstallige SAE&apos;s: zie Veiligheid.</translation>
+    </message>
+</context>
+<context>
+    <name>SaeDueList</name>
+    <message>
+        <source>Serious adverse events to report to the sponsor</source>
+        <translation>Ernstige ongewenste voorvallen te melden aan de sponsor</translation>
+    </message>
+    <message>
+        <source>An SAE must reach the sponsor within 24 hours of the site becoming aware of it. Record the time it was reported in the adverse event (double-click a row to open the patient).</source>
+        <translation>Een SAE moet binnen 24 uur nadat het centrum ervan op de hoogte raakte bij de sponsor zijn. Leg het tijdstip van melding vast in het ongewenste voorval (dubbelklik op een regel om de patiënt te openen).</translation>
+    </message>
+    <message>
+        <source>SAEs to report</source>
+        <translation>Te melden SAE&apos;s</translation>
+    </message>
+    <message>
+        <source>No SAE is waiting to be reported.</source>
+        <translation>Er wacht geen SAE op melding.</translation>
+    </message>
+</context>
+<context>
+    <name>SaeDueModel</name>
+    <message>
+        <source>Subject</source>
+        <translation>Patiënt</translation>
+    </message>
+    <message>
+        <source>AE</source>
+        <translation>AE</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Voorval</translation>
+    </message>
+    <message>
+        <source>Site aware</source>
+        <translation>Centrum op de hoogte</translation>
+    </message>
+    <message>
+        <source>Report by</source>
+        <translation>Melden vóór</translation>
+    </message>
+    <message>
+        <source>Countdown</source>
+        <translation>Resterende tijd</translation>
+    </message>
+</context>
+<context>
+    <name>SaeListModel</name>
+    <message>
+        <source>Subject</source>
+        <translation>Patiënt</translation>
+    </message>
+    <message>
+        <source>AE</source>
+        <translation>AE</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Omschrijving</translation>
+    </message>
+    <message>
+        <source>Onset</source>
+        <translation>Begindatum</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>WHO grade</source>
+        <translation>WHO-graad</translation>
+    </message>
+    <message>
+        <source>MSC product</source>
+        <translation>MSC-product</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Seriousness</source>
+        <translation>Ernst</translation>
+    </message>
+    <message>
+        <source>The AE number within the patient&apos;s AE log</source>
+        <translation>Het nummer van het ongewenst voorval in het AE-logboek van de patiënt</translation>
+    </message>
+    <message>
+        <source>Days since the injection (day 0)</source>
+        <translation>Dagen sinds de injectie (dag 0)</translation>
+    </message>
+    <message>
+        <source>Relation to the MSC product</source>
+        <translation>Relatie met het MSC-product</translation>
+    </message>
+    <message>
+        <source>Relation to the injection procedure</source>
+        <translation>Relatie met de injectieprocedure</translation>
+    </message>
+</context>
+<context>
+    <name>SaeWatch</name>
+    <message>
+        <source>{d} d {h} h</source>
+        <translation>{d} d {h} u</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} u {m} min</translation>
+    </message>
+    <message>
+        <source>{h} h</source>
+        <translation>{h} u</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} min</translation>
+    </message>
+    <message>
+        <source>overdue by {time}</source>
+        <translation>{time} over de termijn</translation>
+    </message>
+    <message>
+        <source>due in {time}</source>
+        <translation>nog {time}</translation>
+    </message>
+    <message>
+        <source>AE {n}</source>
+        <translation>AE {n}</translation>
+    </message>
+    <message>
+        <source>SAE overdue: {subject} {ae} &apos;{term}&apos;, deadline {deadline}, overdue by {time}. Report it to the sponsor.</source>
+        <translation>SAE te laat: {subject} {ae} &apos;{term}&apos;, termijn {deadline}, {time} over de termijn. Meld deze aan de sponsor.</translation>
     </message>
 </context>
 <context>
@@ -2039,6 +3083,26 @@
     <message>
         <source>Confirm decision…</source>
         <translation>Besluit bevestigen…</translation>
+    </message>
+    <message>
+        <source>From the &amp;medication list…</source>
+        <translation>Uit de &amp;comedicatie…</translation>
+    </message>
+    <message>
+        <source>Fill the course start and end from an IV prostacyclin course on file.</source>
+        <translation>Vul begin en einde van de kuur in vanuit een vastgelegde iv-prostacyclinekuur.</translation>
+    </message>
+    <message>
+        <source>ongoing</source>
+        <translation>loopt nog</translation>
+    </message>
+    <message>
+        <source>{drug}: {start} – {end}</source>
+        <translation>{drug}: {start} – {end}</translation>
+    </message>
+    <message>
+        <source>No IV prostacyclin course in the medication list</source>
+        <translation>Geen iv-prostacyclinekuur in de comedicatie</translation>
     </message>
     <message>
         <source>Computed from the date of birth on the screening date; not typed.</source>
@@ -2763,8 +3827,40 @@
         <translation>Selecteer een bezoek om de formulieren ervan te zien.</translation>
     </message>
     <message>
-        <source>{visit} collects no questionnaires.</source>
-        <translation>{visit} verzamelt geen vragenlijsten.</translation>
+        <source>Injection</source>
+        <translation>Injectie</translation>
+    </message>
+    <message>
+        <source>Vital signs</source>
+        <translation>Vitale functies</translation>
+    </message>
+    <message>
+        <source>Labs</source>
+        <translation>Labuitslagen</translation>
+    </message>
+    <message>
+        <source>Biomarkers</source>
+        <translation>Biomarkers</translation>
+    </message>
+    <message>
+        <source>Adverse event review</source>
+        <translation>Controle ongewenste voorvallen</translation>
+    </message>
+    <message>
+        <source>Medication review</source>
+        <translation>Controle comedicatie</translation>
+    </message>
+    <message>
+        <source>Missing: {forms}</source>
+        <translation>Ontbreekt: {forms}</translation>
+    </message>
+    <message>
+        <source>{visit} collects no forms.</source>
+        <translation>{visit} verzamelt geen formulieren.</translation>
+    </message>
+    <message>
+        <source>{visit} was missed: it has no forms to complete.</source>
+        <translation>{visit} is gemist: er zijn geen formulieren in te vullen.</translation>
     </message>
     <message>
         <source>{visit}: record the visit first, then its forms.</source>
@@ -2775,20 +3871,68 @@
         <translation>Formulieren van {visit} ({date})</translation>
     </message>
     <message>
+        <source>{form} not done</source>
+        <translation>{form} niet gedaan</translation>
+    </message>
+    <message>
+        <source>Why was {form} not done at {visit}?</source>
+        <translation>Waarom is {form} niet gedaan bij {visit}?</translation>
+    </message>
+    <message>
+        <source>Patient declined</source>
+        <translation>Patiënt wilde niet</translation>
+    </message>
+    <message>
+        <source>Not possible at this visit</source>
+        <translation>Niet mogelijk bij dit bezoek</translation>
+    </message>
+    <message>
+        <source>Sample not taken or lost</source>
+        <translation>Monster niet afgenomen of verloren gegaan</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>ontbreekt</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Compleet</translation>
+    </message>
+    <message>
+        <source>Adverse events reviewed</source>
+        <translation>Ongewenste voorvallen gecontroleerd</translation>
+    </message>
+    <message>
+        <source>Medication reviewed</source>
+        <translation>Comedicatie gecontroleerd</translation>
+    </message>
+    <message>
+        <source>Undo…</source>
+        <translation>Ongedaan maken…</translation>
+    </message>
+    <message>
+        <source>Undo this, with a reason</source>
+        <translation>Dit ongedaan maken, met een reden</translation>
+    </message>
+    <message>
+        <source>Not done…</source>
+        <translation>Niet gedaan…</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>opgeslagen</translation>
+    </message>
+    <message>
+        <source>reviewed ({user})</source>
+        <translation>gecontroleerd ({user})</translation>
+    </message>
+    <message>
+        <source>not done: {reason}</source>
+        <translation>niet gedaan: {reason}</translation>
+    </message>
+    <message>
         <source>Ulcer map</source>
         <translation>Ulcuskaart</translation>
-    </message>
-    <message>
-        <source>not entered</source>
-        <translation>niet ingevoerd</translation>
-    </message>
-    <message>
-        <source>entered</source>
-        <translation>ingevoerd</translation>
-    </message>
-    <message>
-        <source>entered ({date})</source>
-        <translation>ingevoerd ({date})</translation>
     </message>
 </context>
 <context>
@@ -2841,8 +3985,28 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>Forms</source>
+        <translation>Formulieren</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>Every form is saved, reviewed or marked not done.</source>
+        <translation>Elk formulier is opgeslagen, gecontroleerd of als niet gedaan gemarkeerd.</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>compleet</translation>
+    </message>
+    <message>
+        <source>1 form missing</source>
+        <translation>1 formulier ontbreekt</translation>
+    </message>
+    <message>
+        <source>{n} forms missing</source>
+        <translation>{n} formulieren ontbreken</translation>
     </message>
 </context>
 <context>
@@ -2905,6 +4069,36 @@
     </message>
 </context>
 <context>
+    <name>VitalsDialog</name>
+    <message>
+        <source>{subject} · {visit} · vital signs</source>
+        <translation>{subject} · {visit} · vitale functies</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>The vital signs have unsaved changes. Close and discard them?</source>
+        <translation>De vitale functies hebben niet-opgeslagen wijzigingen. Sluiten en de wijzigingen verwerpen?</translation>
+    </message>
+</context>
+<context>
+    <name>VitalsWidget</name>
+    <message>
+        <source>Vital signs</source>
+        <translation>Vitale functies</translation>
+    </message>
+    <message>
+        <source>Vital signs: {moment}</source>
+        <translation>Vitale functies: {moment}</translation>
+    </message>
+</context>
+<context>
     <name>WeekOverview</name>
     <message>
         <source>This week</source>
@@ -2923,8 +4117,16 @@
         <translation>Er is niets achterstallig.</translation>
     </message>
     <message>
+        <source>Every recorded visit is complete.</source>
+        <translation>Elk vastgelegd bezoek is compleet.</translation>
+    </message>
+    <message>
         <source>Double-click a visit, or select it and press Enter, to open the patient.</source>
         <translation>Dubbelklik op een bezoek, of selecteer het en druk op Enter, om de patiënt te openen.</translation>
+    </message>
+    <message>
+        <source>Recorded visits with forms missing: {count}</source>
+        <translation>Vastgelegde bezoeken met ontbrekende formulieren: {count}</translation>
     </message>
     <message>
         <source>Due this week ({week}): {count}</source>

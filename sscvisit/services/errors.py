@@ -36,6 +36,8 @@ class Msg(enum.Enum):
     PATIENT_ENROLLED = "patient_enrolled"
     FORM_NOT_IN_VISIT = "form_not_in_visit"
     PHOTO_CORRUPT = "photo_corrupt"
+    VISIT_NOT_DONE = "visit_not_done"
+    REVIEW_FORM_ONLY = "review_form_only"
 
 
 class ServiceError(Exception):

@@ -109,6 +109,14 @@ def service_message(error: ServiceError) -> str:
             "This photo no longer matches the checksum saved with it: the stored image has "
             "been damaged or altered. Restore the database from a backup.",
         ),
+        Msg.VISIT_NOT_DONE: QCoreApplication.translate(
+            "Messages",
+            "Record the visit as done first; a visit that did not take place has no forms.",
+        ),
+        Msg.REVIEW_FORM_ONLY: QCoreApplication.translate(
+            "Messages",
+            "Only the adverse event and medication reviews are ticked as reviewed.",
+        ),
     }
     template = texts[code] if code in texts else str(code.value)
     return template.format(**{k: str(v) for k, v in p.items()})
@@ -149,7 +157,8 @@ def field_message(error: FieldError) -> str:
     if error.field == "consent_date" and error.problem is Problem.INCONSISTENT:
         return QCoreApplication.translate("Messages", "Consent must be after the date of birth.")
     rule = error.params.get("rule")
-    if error.problem is Problem.INCONSISTENT and isinstance(rule, str):
+    # A rule's sentence says more than "Required." (e.g. an SAE without the awareness time).
+    if error.problem in {Problem.INCONSISTENT, Problem.REQUIRED} and isinstance(rule, str):
         sentence = _rule_message(rule)
         if sentence is not None:
             return sentence
@@ -254,6 +263,92 @@ def _rule_message(rule: str) -> str | None:
         ),
         "photo_too_large": QCoreApplication.translate(
             "Messages", "The photo file is too large; save a smaller copy."
+        ),
+        "stop_before_start": QCoreApplication.translate(
+            "Messages", "The medicine cannot be stopped before it was started."
+        ),
+        "ongoing_with_stop_date": QCoreApplication.translate(
+            "Messages", "A medicine still in use has no stop date: clear it or untick ongoing."
+        ),
+        "stop_or_ongoing": QCoreApplication.translate(
+            "Messages", "Enter the stop date, or tick that the medicine is still in use."
+        ),
+        "start_before_birth": QCoreApplication.translate(
+            "Messages", "The start date is before the patient's year of birth."
+        ),
+        "prostacyclin_not_iv": QCoreApplication.translate(
+            "Messages", "An IV prostacyclin course is given intravenously: choose that route."
+        ),
+        "form_has_data": QCoreApplication.translate(
+            "Messages", "This form has saved data, so it cannot be marked as not done."
+        ),
+        # Lab results (services/labs.py)
+        "unit_not_accepted": QCoreApplication.translate(
+            "Messages", "The WHO grade cannot use this unit; choose one of the listed units."
+        ),
+        "uln_needed_for_grade": QCoreApplication.translate(
+            "Messages", "Enter the upper limit of normal: the WHO grade is a multiple of it."
+        ),
+        "range_lower_not_below_upper": QCoreApplication.translate(
+            "Messages", "The lower limit must be below the upper limit."
+        ),
+        # Adverse events (services/safety.py)
+        "end_before_onset": QCoreApplication.translate(
+            "Messages", "The event cannot end before its onset."
+        ),
+        "ongoing_with_end_date": QCoreApplication.translate(
+            "Messages", "An ongoing event has no end date: untick ongoing or clear the end date."
+        ),
+        "ongoing_but_resolved": QCoreApplication.translate(
+            "Messages", "The outcome says the event is over, so it cannot be ongoing."
+        ),
+        "end_or_ongoing": QCoreApplication.translate(
+            "Messages", "Enter the end date, or tick ongoing."
+        ),
+        "fatal_without_death": QCoreApplication.translate(
+            "Messages", "A fatal outcome needs the seriousness criterion 'results in death'."
+        ),
+        "death_without_fatal": QCoreApplication.translate(
+            "Messages", "'Results in death' needs the outcome fatal."
+        ),
+        "sae_needs_awareness": QCoreApplication.translate(
+            "Messages", "A serious adverse event needs the time the site became aware of it."
+        ),
+        "aware_before_onset": QCoreApplication.translate(
+            "Messages", "The site cannot have become aware of the event before its onset."
+        ),
+        "reported_before_awareness": QCoreApplication.translate(
+            "Messages", "Cannot be reported before the site became aware of it."
+        ),
+        "late_without_reason": QCoreApplication.translate(
+            "Messages", "Reported more than 24 hours after awareness: give the reason it was late."
+        ),
+        "late_reason_in_time": QCoreApplication.translate(
+            "Messages", "Reported within 24 hours: leave the reason for late reporting empty."
+        ),
+        "report_times_only_for_sae": QCoreApplication.translate(
+            "Messages", "Only a serious adverse event is reported to the sponsor."
+        ),
+        "dose_weight_out_of_range": QCoreApplication.translate(
+            "Messages", "The dose is computed only for a body weight of 30 to 200 kg."
+        ),
+        "injection_not_on_visit_date": QCoreApplication.translate(
+            "Messages", "The injection must be on the date of the injection visit."
+        ),
+        "release_after_injection": QCoreApplication.translate(
+            "Messages", "The batch cannot be released after the injection."
+        ),
+        "diastolic_not_below_systolic": QCoreApplication.translate(
+            "Messages", "The diastolic pressure must be lower than the systolic."
+        ),
+        "measured_not_on_visit_date": QCoreApplication.translate(
+            "Messages", "Must be on the date of the visit."
+        ),
+        "pre_after_injection": QCoreApplication.translate(
+            "Messages", "Measured before the injection: cannot be after its time."
+        ),
+        "post_before_injection": QCoreApplication.translate(
+            "Messages", "Measured after the injection: cannot be before its time."
         ),
     }
     return texts.get(rule)

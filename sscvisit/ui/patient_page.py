@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -22,8 +22,12 @@ from sscvisit.model.fields import FieldErrors, Value
 from sscvisit.services import patients
 from sscvisit.services.dto import PatientRow
 from sscvisit.services.errors import ConflictError, ServiceError
+from sscvisit.ui.ae_log import AdverseEventLog
+from sscvisit.ui.biomarker_view import BiomarkerOverview
+from sscvisit.ui.conmed_log import ConmedLog
 from sscvisit.ui.context import UiContext
 from sscvisit.ui.forms import FieldSummary, display_text, field_caption
+from sscvisit.ui.lab_table import LabOverview
 from sscvisit.ui.reason_dialog import ReasonDialog
 from sscvisit.ui.register_dialog import ErrorBanner, RegistrationEditor, field_error_text
 from sscvisit.ui.scores_view import ScoresOverTime
@@ -166,6 +170,8 @@ class PatientPage(QWidget):
     auditRequested = Signal(int)  # noqa: N815 Qt signal name
     # The PatientRow after an edit or void saved here.
     patientChanged = Signal(object)  # noqa: N815 Qt signal name
+    # An adverse event (or anything else the SAE watch counts) was saved for this patient.
+    safetyChanged = Signal(int)  # noqa: N815 Qt signal name
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -237,6 +243,25 @@ class PatientPage(QWidget):
         self.right_tabs.addTab(self.scores, self.tr("Scores over time"))
         self.ulcer_review = UlcerReview(ctx, self)
         self.right_tabs.addTab(self.ulcer_review, self.tr("Ulcers"))
+        # Safety: the AE log, lab results with their WHO grades, biomarkers, medication.
+        self.adverse_events = AdverseEventLog(ctx, self)
+        self.right_tabs.addTab(self.adverse_events, self.tr("Adverse events"))
+        self.labs = LabOverview(ctx, self)
+        self.right_tabs.addTab(self.labs, self.tr("Labs"))
+        self.biomarkers = BiomarkerOverview(ctx, self)
+        self.right_tabs.addTab(self.biomarkers, self.tr("Biomarkers"))
+        self.medication = ConmedLog(ctx, self)
+        self.right_tabs.addTab(self.medication, self.tr("Medication"))
+        self.right_tabs.setUsesScrollButtons(True)
+        # Tabs besides the visits load when looked at, not on every patient shown.
+        self._tab_loaders: dict[QWidget, Callable[[int], None]] = {
+            self.scores: self.scores.show_patient,
+            self.ulcer_review: self.ulcer_review.show_patient,  # matplotlib loads only now
+            self.adverse_events: self.adverse_events.show_patient,
+            self.labs: self.labs.show_patient,
+            self.biomarkers: self.biomarkers.show_patient,
+            self.medication: self.medication.show_patient,
+        }
         self.right_tabs.currentChanged.connect(self._tab_changed)
         visits_box = self.right_tabs
 
@@ -273,6 +298,9 @@ class PatientPage(QWidget):
         self.timeline.changed.connect(self._part_changed)
         self.timeline.table.selectionModel().selectionChanged.connect(self._visit_selected)
         self.forms.changed.connect(self._part_changed)
+        self.forms.openAdverseEvents.connect(self.show_adverse_events)
+        self.adverse_events.changed.connect(self._safety_changed)
+        self.medication.changed.connect(self._safety_changed)
 
         self.back_button.clicked.connect(self.back)
         self.edit_button.clicked.connect(self.edit)
@@ -301,10 +329,12 @@ class PatientPage(QWidget):
         self.screening.show_patient(patient_id)
         self.timeline.show_patient(patient_id)
         self.forms.show_visit(self.timeline.selected_visit())
-        if self.right_tabs.currentWidget() is self.scores:
-            self.scores.show_patient(patient_id)
-        elif self.right_tabs.currentWidget() is self.ulcer_review:
-            self.ulcer_review.show_patient(patient_id)
+        self._load_tab(self.right_tabs.currentWidget())
+
+    def show_adverse_events(self, patient_id: int | None = None) -> None:
+        """Bring the adverse event log of the patient shown to the front."""
+        if self._row is not None and patient_id in {None, self._row.id}:
+            self.right_tabs.setCurrentWidget(self.adverse_events)
 
     def edit(self) -> PatientEditDialog | None:
         """Open the edit dialog on the current values (window-modal, not exec())."""
@@ -354,13 +384,19 @@ class PatientPage(QWidget):
         self._update_actions()
 
     def _tab_changed(self, index: int) -> None:
-        widget = self.right_tabs.widget(index)
-        if self._row is None:
-            return
-        if widget is self.scores:
-            self.scores.show_patient(self._row.id)  # loaded when looked at, not on every visit
-        elif widget is self.ulcer_review:
-            self.ulcer_review.show_patient(self._row.id)  # matplotlib loads only now
+        self._load_tab(self.right_tabs.widget(index))
+
+    def _load_tab(self, widget: QWidget | None) -> None:
+        loader = self._tab_loaders.get(widget) if widget is not None else None
+        if self._row is not None and loader is not None:
+            loader(self._row.id)
+
+    def _safety_changed(self, patient_id: int) -> None:
+        """An AE or a medicine was saved: the visits' completeness may have changed."""
+        if self._row is not None and self._row.id == patient_id:
+            self.timeline.show_patient(patient_id)
+            self.forms.show_visit(self.timeline.selected_visit())
+            self.safetyChanged.emit(patient_id)
 
     def _visit_selected(self, *_args: object) -> None:
         self.forms.show_visit(self.timeline.selected_visit())

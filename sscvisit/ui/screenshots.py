@@ -257,8 +257,82 @@ def _form_screens(
         window.deleteLater()
         return result
 
+    screens.update(_safety_screens(study, nurse, language, patient_id))
     screens["16_ulcer_map_week1"] = partial(ulcer_map, "week1")
     screens["17_ulcer_charts"] = partial(review, "charts")
     screens["18_ulcer_compare_visits"] = partial(review, "compare")
     screens["19_ulcers_study"] = study_ulcers
+    return screens
+
+
+def _safety_screens(
+    study: Study, nurse: object, language: str, patient_id: int
+) -> dict[str, Callable[[Path], Path]]:
+    """Injection, adverse events and SAEs, labs, biomarkers, medication and the end point."""
+    from sscvisit.services import labs, patients, safety, visits
+    from sscvisit.services.dto import UserInfo
+    from sscvisit.ui.ae_dialog import AdverseEventDialog
+    from sscvisit.ui.app import build_main_window
+    from sscvisit.ui.context import UiContext
+    from sscvisit.ui.injection_form import InjectionDialog
+    from sscvisit.ui.lab_form import LabDialog
+
+    assert isinstance(nurse, UserInfo)
+    ctx = UiContext(study, nurse, language)
+    schedule = {v.visit_code: v for v in visits.schedule(study, nurse, patient_id)}
+    enrolled = [r.id for r in patients.list_patients(study, nurse) if r.status == "enrolled"]
+    events = [e for pid in enrolled for e in safety.list_aes(study, nurse, pid)]
+    saes = sorted((e for e in events if e.serious), key=lambda e: e.report_state)
+    lab_patient = next(
+        (
+            pid
+            for pid in enrolled
+            if any(r.suggests_ae for r in labs.lab_results(study, nurse, pid))
+        ),
+        patient_id,
+    )
+
+    def dialog_shot(make: Callable[[], QWidget], path: Path) -> Path:
+        dialog = make()
+        result = _save(dialog, path, SCREEN)
+        dialog.close()
+        dialog.deleteLater()
+        return result
+
+    def patient_tab(tab: str, patient: int, path: Path) -> Path:
+        window = build_main_window(study, nurse, language)
+        window.show_patient(patient)
+        page = window.patient_page
+        assert page is not None
+        page.right_tabs.setCurrentWidget(getattr(page, tab))
+        result = _save(window, path, SCREEN)
+        window.close()
+        window.deleteLater()
+        return result
+
+    def safety_page(path: Path) -> Path:
+        window = build_main_window(study, nurse, language)
+        window.show_page("safety")
+        result = _save(window, path, SCREEN)
+        window.close()
+        window.deleteLater()
+        return result
+
+    screens: dict[str, Callable[[Path], Path]] = {
+        "20_injection": partial(dialog_shot, lambda: InjectionDialog(ctx, schedule["injection"])),
+        "21_adverse_events": partial(patient_tab, "adverse_events", patient_id),
+        "24_labs": partial(patient_tab, "labs", lab_patient),
+        "25_lab_form": partial(
+            dialog_shot, lambda: LabDialog(ctx, schedule.get("week4") or schedule["injection"])
+        ),
+        "26_biomarkers": partial(patient_tab, "biomarkers", patient_id),
+        "27_medication": partial(patient_tab, "medication", patient_id),
+        "28_safety_end_point": safety_page,
+    }
+
+    def sae(ae_id: int, patient: int, path: Path) -> Path:
+        return dialog_shot(lambda: AdverseEventDialog(ctx, patient, None, ae_id=ae_id), path)
+
+    for number, event in zip(("22", "23"), saes[:2], strict=False):
+        screens[f"{number}_sae_{event.report_state}"] = partial(sae, event.id, event.patient_id)
     return screens

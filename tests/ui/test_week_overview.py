@@ -13,7 +13,14 @@ from sscvisit.services.dto import PatientRow
 from sscvisit.services.protocol import week_of
 from sscvisit.ui.app import build_main_window
 from sscvisit.ui.context import UiContext
-from sscvisit.ui.main_window import PAGE_ADMIN, PAGE_AUDIT, PAGE_PATIENTS, PAGE_ULCERS, PAGE_WEEK
+from sscvisit.ui.main_window import (
+    PAGE_ADMIN,
+    PAGE_AUDIT,
+    PAGE_PATIENTS,
+    PAGE_SAFETY,
+    PAGE_ULCERS,
+    PAGE_WEEK,
+)
 from sscvisit.ui.week_overview import PATIENT_ROLE, DueVisitModel, WeekOverview
 from tests.studyfixtures import StudyWithUsers
 from tests.ui.test_visit_timeline import eligible_patient
@@ -158,7 +165,7 @@ def test_this_week_is_the_first_page_for_a_nurse(qtbot: QtBot, study_users: Stud
     window = build_main_window(study_users.study, study_users.users["nurse"], "en")
     qtbot.addWidget(window)
     window.show()
-    assert window.page_keys() == [PAGE_WEEK, PAGE_PATIENTS, PAGE_ULCERS, PAGE_AUDIT]
+    assert window.page_keys() == [PAGE_WEEK, PAGE_PATIENTS, PAGE_ULCERS, PAGE_SAFETY, PAGE_AUDIT]
     assert window.current_page() == PAGE_WEEK
     assert isinstance(window.week_overview, WeekOverview)
     assert window.week_overview.isVisible()
