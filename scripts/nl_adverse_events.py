@@ -25,6 +25,7 @@ TABLE: dict[str, dict[str, str | tuple[str, ...]]] = {
         "Reported in time, {time} after the site became aware.": (
             "Op tijd gemeld, {time} nadat het centrum op de hoogte raakte."
         ),
+        "Reported late, {time} after the deadline.": "Te laat gemeld, {time} na de termijn.",
         "Reported late, {time} after the deadline: give the reason.": (
             "Te laat gemeld, {time} na de termijn: geef de reden."
         ),

@@ -215,6 +215,10 @@
         <translation>Op tijd gemeld, {time} nadat het centrum op de hoogte raakte.</translation>
     </message>
     <message>
+        <source>Reported late, {time} after the deadline.</source>
+        <translation>Te laat gemeld, {time} na de termijn.</translation>
+    </message>
+    <message>
         <source>Reported late, {time} after the deadline: give the reason.</source>
         <translation>Te laat gemeld, {time} na de termijn: geef de reden.</translation>
     </message>

@@ -575,6 +575,13 @@ class AdverseEventDialog(UnsavedChangesDialog):
                 )
             )
             self.countdown_label.setStyleSheet(OK_STYLE)
+        elif isinstance(reported, dt.datetime) and values.get("late_reason"):
+            self.countdown_label.setText(
+                self.tr("Reported late, {time} after the deadline.").format(
+                    time=duration_text(reported - deadline)
+                )
+            )
+            self.countdown_label.setStyleSheet(ERROR_STYLE)
         elif isinstance(reported, dt.datetime):
             self.countdown_label.setText(
                 self.tr("Reported late, {time} after the deadline: give the reason.").format(

@@ -428,7 +428,7 @@ class EndpointView(QWidget):
         self.sae_model = SaeListModel(ctx.language, self)
         self.sae_table = _Table(self.sae_model, self)
         self.sae_table.setObjectName("sae_table")
-        self.patient_table.stretch(*range(4, self.patient_model.columnCount()))
+        self.patient_table.stretch(3)  # the counts keep the width their headers need
         self.sae_table.stretch(2)
 
         def heading(text: str, name: str) -> QLabel:

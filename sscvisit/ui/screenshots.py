@@ -310,9 +310,12 @@ def _safety_screens(
         window.deleteLater()
         return result
 
-    def safety_page(path: Path) -> Path:
+    def safety_page(tab: str, path: Path) -> Path:
         window = build_main_window(study, nurse, language)
         window.show_page("safety")
+        if tab == "end_point" and window.safety_page is not None:
+            assert window.endpoint_view is not None
+            window.safety_page.setCurrentWidget(window.endpoint_view)
         result = _save(window, path, SCREEN)
         window.close()
         window.deleteLater()
@@ -327,12 +330,13 @@ def _safety_screens(
         ),
         "26_biomarkers": partial(patient_tab, "biomarkers", patient_id),
         "27_medication": partial(patient_tab, "medication", patient_id),
-        "28_safety_end_point": safety_page,
+        "28_safety_sae_reporting": partial(safety_page, "due"),
+        "29_safety_end_point": partial(safety_page, "end_point"),
     }
 
     def sae(ae_id: int, patient: int, path: Path) -> Path:
         return dialog_shot(lambda: AdverseEventDialog(ctx, patient, None, ae_id=ae_id), path)
 
-    for number, event in zip(("22", "23"), saes[:2], strict=False):
-        screens[f"{number}_sae_{event.report_state}"] = partial(sae, event.id, event.patient_id)
+    for letter, event in zip("abc", saes[:3], strict=False):
+        screens[f"22{letter}_sae_{event.report_state}"] = partial(sae, event.id, event.patient_id)
     return screens

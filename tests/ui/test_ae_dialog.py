@@ -162,6 +162,7 @@ def test_a_late_report_is_refused_without_a_reason_and_saved_with_one(
     fill(dialog, "reported_at", clock.now_local())
     assert dialog.error_code("late_reason") == "late_reason:inconsistent"
     assert dialog.countdown_text().startswith("Reported late, 6 h")
+    assert dialog.countdown_text().endswith("give the reason.")
     assert not dialog.save_button.isEnabled()
     dialog.submit()  # Enter on the form: still refused
     assert dialog.isVisible()
@@ -171,6 +172,7 @@ def test_a_late_report_is_refused_without_a_reason_and_saved_with_one(
 
     fill(dialog, "late_reason", "Investigator unreachable over the weekend")
     assert dialog.error_code("late_reason") is None
+    assert dialog.countdown_text().endswith("after the deadline.")  # no longer asks
     assert dialog.save_button.isEnabled()
     # Only empty fields were filled in: a follow-up report, no reason for change needed.
     assert not dialog.overwrites()
