@@ -40,11 +40,12 @@ TABLE: dict[str, dict[str, str | tuple[str, ...]]] = {
         "Suggests an adverse event.": "Wijst op een ongewenst voorval.",
     },
     "LabOverview": {
-        "Shaded: WHO grade 3 or 4. ⚠ suggests an adverse event (grade 3 or more, or two grades "
-        "above baseline). Point at a value for its reference range and baseline.": (
-            "Gekleurd: WHO-graad 3 of 4. ⚠ wijst op een ongewenst voorval (graad 3 of hoger, of "
-            "twee graden boven baseline). Wijs een waarde aan voor de referentiewaarden en "
-            "baseline."
+        "Shaded: WHO grade 3 or 4. ⚠ suggests an adverse event (after the injection visit: "
+        "grade 3 or more, or two grades above baseline). Point at a value for its reference "
+        "range and baseline.": (
+            "Gekleurd: WHO-graad 3 of 4. ⚠ wijst op een ongewenst voorval (na het "
+            "injectiebezoek: graad 3 of hoger, of twee graden boven baseline). Wijs een waarde "
+            "aan voor de referentiewaarden en baseline."
         ),
         "Results that suggest an adverse event": "Uitslagen die wijzen op een ongewenst voorval",
         "Lab results of {subject}": "Labuitslagen van {subject}",

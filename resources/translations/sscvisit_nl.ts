@@ -1642,8 +1642,8 @@ SAE-melding</translation>
 <context>
     <name>LabOverview</name>
     <message>
-        <source>Shaded: WHO grade 3 or 4. ⚠ suggests an adverse event (grade 3 or more, or two grades above baseline). Point at a value for its reference range and baseline.</source>
-        <translation>Gekleurd: WHO-graad 3 of 4. ⚠ wijst op een ongewenst voorval (graad 3 of hoger, of twee graden boven baseline). Wijs een waarde aan voor de referentiewaarden en baseline.</translation>
+        <source>Shaded: WHO grade 3 or 4. ⚠ suggests an adverse event (after the injection visit: grade 3 or more, or two grades above baseline). Point at a value for its reference range and baseline.</source>
+        <translation>Gekleurd: WHO-graad 3 of 4. ⚠ wijst op een ongewenst voorval (na het injectiebezoek: graad 3 of hoger, of twee graden boven baseline). Wijs een waarde aan voor de referentiewaarden en baseline.</translation>
     </message>
     <message>
         <source>Results that suggest an adverse event</source>

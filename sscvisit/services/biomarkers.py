@@ -4,7 +4,8 @@ The panel (analytes, labels, usual unit) is a protocol choice read from resource
 (``Protocol.biomarkers``). The baseline is the injection visit's value of the same analyte; the
 change is given in absolute terms and in percent, only when both values share a unit.
 
-Field problems are named ``"<analyte>.<field>"`` like the lab panel's (``labs.field_key``).
+Field problems are named ``"<analyte>.<field>"`` like the lab panel's (``panels.field_key``);
+checking, saving and reading the rows is shared with the lab panel (services.panels).
 """
 
 from __future__ import annotations
@@ -13,23 +14,15 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sscvisit.model.entities import BiomarkerResult, Patient, Visit, fields_of
 from sscvisit.model.fields import Field, FieldError, FieldErrors, Problem, Value
-from sscvisit.services import clock
+from sscvisit.services import clock, panels
 from sscvisit.services.auth import require
 from sscvisit.services.dto import UserInfo
-from sscvisit.services.errors import NotFound, ReasonRequired
-from sscvisit.services.labs import (
-    check_versions,
-    clean_reason,
-    field_key,
-    injection_date,
-    open_form_visit,
-    sample_date_errors,
-)
+from sscvisit.services.errors import NotFound
+from sscvisit.services.panels import field_key
 from sscvisit.services.protocol import BIOMARKERS_FORM, BiomarkerDef, default_protocol
 from sscvisit.services.study import Study
 
@@ -50,8 +43,14 @@ BIOMARKER_FIELDS: dict[str, Field] = fields_of(BiomarkerResult)
 
 BIOMARKER_ROW_FIELDS = ("value", "unit", "sample_date", "assay")
 
-_NEW_REASON = "biomarker results entered"
-_REVIVED_REASON = "biomarker result entered again after it was voided"
+_TABLE = panels.PanelTable(
+    entity=BiomarkerResult,
+    form=BIOMARKERS_FORM,
+    row_fields=BIOMARKER_ROW_FIELDS,
+    computed_fields=(),
+    new_reason="biomarker results entered",
+    revived_reason="biomarker result entered again after it was voided",
+)
 
 
 def panel() -> tuple[BiomarkerDef, ...]:
@@ -78,17 +77,10 @@ class BiomarkerEntry:
     sample_date: dt.date
     assay: str | None
 
-    def stored(self) -> tuple[object, ...]:
-        return (self.value, self.unit, self.sample_date, self.assay)
-
-
-def _blank(value: Value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
 
 def is_blank(values: Mapping[str, Value]) -> bool:
     """No value: the analyte was not measured (its unit, date and assay are defaults)."""
-    return _blank(values.get("value"))
+    return panels.blank(values.get("value"))
 
 
 def check_biomarker_row(
@@ -183,36 +175,14 @@ def _info(
     )
 
 
-def _order(analyte: str) -> int:
-    codes = _panel_codes()
-    return codes.index(analyte) if analyte in codes else len(codes)
-
-
 def _patient_infos(
     session: Session, patient_id: int, visit_id: int | None = None
 ) -> list[BiomarkerInfo]:
+    """The patient's values that are not void (one visit's when ``visit_id``), ordered."""
+    chosen, baseline = panels.saved_rows(
+        session, BiomarkerResult, patient_id, _panel_codes(), visit_id
+    )
     anchor = default_protocol().anchor_code
-    pairs = list(
-        session.execute(
-            select(BiomarkerResult, Visit)
-            .join(Visit, Visit.id == BiomarkerResult.visit_id)
-            .where(
-                BiomarkerResult.patient_id == patient_id,
-                BiomarkerResult.voided.is_(False),
-                Visit.voided.is_(False),
-            )
-        ).tuples()
-    )
-    baseline = {row.analyte: row for row, visit in pairs if visit.visit_code == anchor}
-    chosen = [(row, visit) for row, visit in pairs if visit_id is None or visit.id == visit_id]
-    chosen.sort(
-        key=lambda pair: (
-            pair[1].visit_date or dt.date.max,
-            pair[1].sequence,
-            pair[1].id,
-            _order(pair[0].analyte),
-        )
-    )
     return [_info(row, visit, baseline, anchor) for row, visit in chosen]
 
 
@@ -234,108 +204,15 @@ def save_biomarkers(
     done and collect "biomarkers". Changing a saved value needs ``reason``.
     """
     require(actor, "enter_data")
-    day = today or clock.today()
-    given_reason = clean_reason(reason)
-    errors: list[FieldError] = []
-    entries: dict[str, BiomarkerEntry | None] = {}
-    for analyte in sorted(rows, key=_order):
-        values = rows[analyte]
-        if analyte in _panel_codes() and is_blank(values):
-            entries[analyte] = None
-            continue
-        try:
-            entries[analyte] = check_biomarker_row(analyte, values, today=day)
-        except FieldErrors as refused:
-            errors.extend(refused.errors)
+    given_reason = panels.clean_reason(reason)
+    entries, errors = panels.check_rows(
+        rows, _panel_codes(), is_blank, check_biomarker_row, today or clock.today()
+    )
     with study.unit(actor=actor.username, reason=given_reason) as session:
-        visit, patient = open_form_visit(session, visit_id, BIOMARKERS_FORM)
-        injected = injection_date(session, patient.id)
-        refused_keys = {error.field for error in errors}
-        for analyte, entry in entries.items():
-            key = field_key(analyte, "sample_date")
-            if entry is not None and key not in refused_keys:
-                errors += sample_date_errors(key, entry.sample_date, visit, patient, injected)
-        if errors:
-            raise FieldErrors(errors)
-        existing = {
-            row.analyte: row
-            for row in session.scalars(
-                select(BiomarkerResult).where(BiomarkerResult.visit_id == visit.id)
-            )
-        }
-        check_versions({a: r for a, r in existing.items() if not r.voided}, expected_versions)
-        _apply(session, visit, entries, existing, given_reason)
-        session.flush()
-        return _patient_infos(session, patient.id, visit.id)
-
-
-def _stored(row: BiomarkerResult) -> tuple[object, ...]:
-    return (row.value, row.unit, row.sample_date, row.assay)
-
-
-def _first_change(row: BiomarkerResult, entry: BiomarkerEntry) -> str:
-    for name, old, new in zip(BIOMARKER_ROW_FIELDS, _stored(row), entry.stored(), strict=True):
-        if old != new:
-            return field_key(entry.analyte, name)
-    return field_key(entry.analyte, "value")
-
-
-def _apply(
-    session: Session,
-    visit: Visit,
-    entries: Mapping[str, BiomarkerEntry | None],
-    existing: dict[str, BiomarkerResult],
-    reason: str | None,
-) -> None:
-    changed: list[tuple[BiomarkerResult, BiomarkerEntry]] = []
-    revived: list[tuple[BiomarkerResult, BiomarkerEntry]] = []
-    voids: list[BiomarkerResult] = []
-    added: list[BiomarkerEntry] = []
-    for analyte, entry in entries.items():
-        row = existing.get(analyte)
-        if entry is None:
-            if row is not None and not row.voided:
-                voids.append(row)
-        elif row is None:
-            added.append(entry)
-        elif row.voided:
-            revived.append((row, entry))
-        elif _stored(row) != entry.stored():
-            changed.append((row, entry))
-    if reason is None:
-        if changed:
-            raise ReasonRequired(BiomarkerResult.__tablename__, _first_change(*changed[0]))
-        if voids:
-            raise ReasonRequired(
-                BiomarkerResult.__tablename__, field_key(voids[0].analyte, "value")
-            )
-    if not (changed or revived or voids or added):
-        return
-    session.info["reason"] = reason or (_REVIVED_REASON if revived else _NEW_REASON)
-    for row, entry in [*changed, *revived]:
-        _write(row, entry)
-        row.voided = False
-        row.void_reason = None
-    for row in voids:
-        row.voided = True
-        row.void_reason = reason
-    for entry in added:
-        row = BiomarkerResult(
-            patient_id=visit.patient_id,
-            visit_id=visit.id,
-            analyte=entry.analyte,
-            created_utc=clock.utc_stamp(),
-            voided=False,
+        visit = panels.save_panel(
+            session, _TABLE, visit_id, entries, errors, given_reason, expected_versions
         )
-        _write(row, entry)
-        session.add(row)
-
-
-def _write(row: BiomarkerResult, entry: BiomarkerEntry) -> None:
-    row.value = entry.value
-    row.unit = entry.unit
-    row.sample_date = entry.sample_date
-    row.assay = entry.assay
+        return _patient_infos(session, visit.patient_id, visit.id)
 
 
 def biomarker_results(study: Study, actor: UserInfo, patient_id: int) -> list[BiomarkerInfo]:

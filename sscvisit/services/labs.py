@@ -3,11 +3,14 @@
 The nurse transcribes the lab's report: value and unit as reported, the reference range the lab
 printed, and the sample date. The WHO grade is computed here (scoring.who_toxicity, units
 converted; the ratio parameters as a multiple of the upper limit of normal) and stored with the
-result, so the casebook shows the grade the nurse saw. A grade of 3 or more, or a rise of two
-grades from the injection visit (baseline), suggests an adverse event; the nurse decides.
+result, so the casebook shows the grade the nurse saw. After the injection visit (baseline), a
+grade of 3 or more, or a rise of two grades from the baseline grade, suggests an adverse event;
+the nurse decides. A baseline result never does: a value from before the product was given is
+medical history, not an adverse event (ICH E2A).
 
 Field problems of a panel are named ``"<analyte>.<field>"`` (``field_key``), e.g.
-``"haemoglobin.unit"``, so the lab form places each message at its own editor.
+``"haemoglobin.unit"``, so the lab form places each message at its own editor. Checking, saving
+and reading the rows is shared with the biomarker panel (services.panels).
 """
 
 from __future__ import annotations
@@ -16,16 +19,16 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sscvisit.model.entities import LAB_ANALYTES, LabResult, Patient, Visit, fields_of
 from sscvisit.model.fields import Field, FieldError, FieldErrors, Problem, Value
 from sscvisit.scoring import who_toxicity
-from sscvisit.services import clock
+from sscvisit.services import clock, panels
 from sscvisit.services.auth import require
 from sscvisit.services.dto import UserInfo
-from sscvisit.services.errors import ConflictError, Msg, NotFound, ReasonRequired, ServiceError
+from sscvisit.services.errors import NotFound
+from sscvisit.services.panels import field_key, split_key
 from sscvisit.services.protocol import default_protocol
 from sscvisit.services.study import Study
 
@@ -82,8 +85,14 @@ UNIT_CHOICES: dict[str, tuple[str, ...]] = {
 }
 """Units the form lists; for the ratio parameters only suggestions (any unit is accepted)."""
 
-_NEW_REASON = "lab results entered"
-_REVIVED_REASON = "lab result entered again after it was voided"
+_TABLE = panels.PanelTable(
+    entity=LabResult,
+    form=LABS_FORM,
+    row_fields=ROW_FIELDS,
+    computed_fields=("who_grade",),  # regraded on every save: a new grade alone is a change
+    new_reason="lab results entered",
+    revived_reason="lab result entered again after it was voided",
+)
 
 # The adverse event a graded abnormality suggests (English, Dutch); MedDRA-like wording.
 _AE_TERMS: dict[str, tuple[str, str]] = {
@@ -103,17 +112,6 @@ SUGGEST_GRADE = 3
 SUGGEST_RISE = 2
 
 
-def field_key(analyte: str, name: str) -> str:
-    """How a panel names one field of one analyte, e.g. ``"haemoglobin.unit"``."""
-    return f"{analyte}.{name}"
-
-
-def split_key(key: str) -> tuple[str, str]:
-    """``"haemoglobin.unit"`` -> ``("haemoglobin", "unit")``."""
-    analyte, _, name = key.partition(".")
-    return analyte, name
-
-
 def analyte_label(analyte: str, language: str) -> str:
     return LAB_FIELDS["analyte"].code_label(analyte, language)
 
@@ -123,9 +121,13 @@ def accepted_units(analyte: str) -> tuple[str, ...]:
     return who_toxicity.UNITS[analyte]
 
 
-def suggests_ae(grade: int | None, baseline_grade: int | None) -> bool:
-    """A grade of 3 or 4, or two grades or more above the baseline grade."""
-    if grade is None:
+def suggests_ae(grade: int | None, baseline_grade: int | None, *, at_baseline: bool) -> bool:
+    """After baseline: a grade of 3 or 4, or two grades or more above the baseline grade.
+
+    A result of the injection visit (``at_baseline``) never suggests an adverse event: a value
+    from before the product was given is medical history, not an adverse event (ICH E2A).
+    """
+    if grade is None or at_baseline:
         return False
     if grade >= SUGGEST_GRADE:
         return True
@@ -158,17 +160,10 @@ class LabEntry:
     sample_date: dt.date
     who_grade: int
 
-    def stored(self) -> tuple[object, ...]:
-        return (self.value, self.unit, self.lower_limit, self.upper_limit, self.sample_date)
-
-
-def _blank(value: Value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
 
 def is_blank(values: Mapping[str, Value]) -> bool:
     """Nothing measured: no value and no reference range (a unit or date alone is a default)."""
-    return all(_blank(values.get(name)) for name in ("value", "lower_limit", "upper_limit"))
+    return all(panels.blank(values.get(name)) for name in ("value", "lower_limit", "upper_limit"))
 
 
 def _accepted_spelling(analyte: str, unit: str) -> str | None:
@@ -251,7 +246,7 @@ class LabInfo:
     ``canonical_value``/``canonical_unit`` are the value in the unit of the WHO table (for
     "6.2 mmol/L = 10.0 g/dL"); ``uln_ratio`` the value as a multiple of the upper limit of
     normal (ratio parameters). ``baseline_grade`` is the grade of the same analyte at the
-    injection visit (None without one).
+    injection visit (None without one). ``suggests_ae``: see ``suggests_ae`` (never at baseline).
     """
 
     id: int
@@ -330,162 +325,20 @@ def _info(row: LabResult, visit: Visit, baseline: Mapping[str, int | None], anch
         uln_ratio=ratio,
         baseline_grade=baseline_grade,
         is_baseline=is_baseline,
-        suggests_ae=suggests_ae(row.who_grade, None if is_baseline else baseline_grade),
+        suggests_ae=suggests_ae(row.who_grade, baseline_grade, at_baseline=is_baseline),
         version=row.version,
     )
 
 
-def _order(analyte: str) -> int:
-    return ANALYTES.index(analyte) if analyte in ANALYTES else len(ANALYTES)
-
-
 def _patient_infos(session: Session, patient_id: int, visit_id: int | None = None) -> list[LabInfo]:
     """The patient's results that are not void (one visit's when ``visit_id``), ordered."""
+    chosen, baseline = panels.saved_rows(session, LabResult, patient_id, ANALYTES, visit_id)
+    grades = {analyte: row.who_grade for analyte, row in baseline.items()}
     anchor = default_protocol().anchor_code
-    pairs = list(
-        session.execute(
-            select(LabResult, Visit)
-            .join(Visit, Visit.id == LabResult.visit_id)
-            .where(
-                LabResult.patient_id == patient_id,
-                LabResult.voided.is_(False),
-                Visit.voided.is_(False),
-            )
-        ).tuples()
-    )
-    baseline = {row.analyte: row.who_grade for row, visit in pairs if visit.visit_code == anchor}
-    chosen = [(row, visit) for row, visit in pairs if visit_id is None or visit.id == visit_id]
-    chosen.sort(
-        key=lambda pair: (
-            pair[1].visit_date or dt.date.max,
-            pair[1].sequence,
-            pair[1].id,
-            _order(pair[0].analyte),
-        )
-    )
-    return [_info(row, visit, baseline, anchor) for row, visit in chosen]
-
-
-# --- the visit a form belongs to (shared with services.biomarkers) ----------------------------
-
-
-def open_form_visit(session: Session, visit_id: int, form: str) -> tuple[Visit, Patient]:
-    """The visit (locked for update) and its patient, if the protocol collects ``form`` there."""
-    visit = session.get(Visit, visit_id, with_for_update=True)
-    if visit is None:
-        raise NotFound("visit", visit_id)
-    patient = session.get(Patient, visit.patient_id)
-    assert patient is not None  # a foreign key
-    if patient.voided or visit.voided:
-        raise ServiceError(Msg.RECORD_VOIDED)
-    try:
-        forms = default_protocol().visit(visit.visit_code).forms
-    except KeyError:
-        forms = ()
-    if form not in forms:
-        raise ServiceError(Msg.FORM_NOT_IN_VISIT, form=form, visit=visit.visit_code)
-    return visit, patient
-
-
-def injection_date(session: Session, patient_id: int) -> dt.date | None:
-    """The recorded date of the patient's injection visit (day 0), if recorded."""
-    visit = session.scalar(
-        select(Visit).where(
-            Visit.patient_id == patient_id,
-            Visit.visit_code == default_protocol().anchor_code,
-            Visit.voided.is_(False),
-        )
-    )
-    if visit is None or visit.outcome != "done":
-        return None
-    return visit.visit_date
-
-
-def sample_date_errors(
-    key: str,
-    sample_date: dt.date,
-    visit: Visit,
-    patient: Patient,
-    injected: dt.date | None,
-) -> list[FieldError]:
-    """Why a sample date does not fit the visit (at most one error, named ``key``).
-
-    Not after the visit date, not before informed consent, and for a follow-up visit not before
-    the injection (a sample before it is a baseline sample and belongs to the injection visit).
-    """
-    if visit.outcome != "done" or visit.visit_date is None:
-        return [FieldError(key, Problem.INCONSISTENT, rule="visit_not_recorded")]
-    if sample_date > visit.visit_date:
-        return [
-            FieldError(key, Problem.INCONSISTENT, rule="after_visit", visit_date=visit.visit_date)
-        ]
-    if sample_date < patient.consent_date:
-        return [
-            FieldError(
-                key, Problem.INCONSISTENT, rule="before_consent", consent_date=patient.consent_date
-            )
-        ]
-    anchor = default_protocol().anchor_code
-    if visit.visit_code != anchor and injected is not None and sample_date < injected:
-        return [FieldError(key, Problem.INCONSISTENT, rule="before_injection")]
-    return []
-
-
-def check_versions(
-    existing: Mapping[str, object],
-    expected_versions: Mapping[str, int] | None,
-) -> None:
-    """A form loaded an older version of a row (or the row appeared since): ConflictError."""
-    if not expected_versions:
-        return
-    for analyte, version in expected_versions.items():
-        row = existing.get(analyte)
-        current = getattr(row, "version", None)
-        if current != version:
-            raise ConflictError()
-
-
-def clean_reason(reason: str | None) -> str | None:
-    return (reason or "").strip() or None
+    return [_info(row, visit, grades, anchor) for row, visit in chosen]
 
 
 # --- saving -----------------------------------------------------------------------------------
-
-
-def _checked_rows(
-    rows: Mapping[str, Mapping[str, Value]], day: dt.date, errors: list[FieldError]
-) -> dict[str, LabEntry | None]:
-    """Each analyte's checked entry, or None for a blank row; problems go to ``errors``."""
-    entries: dict[str, LabEntry | None] = {}
-    for analyte in sorted(rows, key=_order):
-        values = rows[analyte]
-        if analyte not in ANALYTES:
-            errors.append(FieldError(field_key(analyte, "analyte"), Problem.NOT_IN_CODELIST))
-            continue
-        if is_blank(values):
-            entries[analyte] = None
-            continue
-        try:
-            entries[analyte] = check_lab_row(analyte, values, today=day)
-        except FieldErrors as refused:
-            errors.extend(refused.errors)
-    return entries
-
-
-def _first_change(row: LabResult, entry: LabEntry) -> str:
-    for name, old, new in zip(
-        ROW_FIELDS,
-        (row.value, row.unit, row.lower_limit, row.upper_limit, row.sample_date),
-        entry.stored(),
-        strict=True,
-    ):
-        if old != new:
-            return field_key(entry.analyte, name)
-    return field_key(entry.analyte, "value")
-
-
-def _stored(row: LabResult) -> tuple[object, ...]:
-    return (row.value, row.unit, row.lower_limit, row.upper_limit, row.sample_date)
 
 
 def save_lab_panel(
@@ -510,86 +363,15 @@ def save_lab_panel(
     ConflictError. Returns the visit's results after the save.
     """
     require(actor, "enter_data")
-    day = today or clock.today()
-    given_reason = clean_reason(reason)
-    errors: list[FieldError] = []
-    entries = _checked_rows(rows, day, errors)
+    given_reason = panels.clean_reason(reason)
+    entries, errors = panels.check_rows(
+        rows, ANALYTES, is_blank, check_lab_row, today or clock.today()
+    )
     with study.unit(actor=actor.username, reason=given_reason) as session:
-        visit, patient = open_form_visit(session, visit_id, LABS_FORM)
-        injected = injection_date(session, patient.id)
-        refused = {error.field for error in errors}
-        for analyte, entry in entries.items():
-            key = field_key(analyte, "sample_date")
-            if entry is not None and key not in refused:
-                errors += sample_date_errors(key, entry.sample_date, visit, patient, injected)
-        if errors:
-            raise FieldErrors(errors)
-        existing = {
-            row.analyte: row
-            for row in session.scalars(select(LabResult).where(LabResult.visit_id == visit.id))
-        }
-        check_versions({a: r for a, r in existing.items() if not r.voided}, expected_versions)
-        _apply(session, visit, entries, existing, given_reason)
-        session.flush()
-        return _patient_infos(session, patient.id, visit.id)
-
-
-def _apply(
-    session: Session,
-    visit: Visit,
-    entries: Mapping[str, LabEntry | None],
-    existing: dict[str, LabResult],
-    reason: str | None,
-) -> None:
-    changed: list[tuple[LabResult, LabEntry]] = []
-    revived: list[tuple[LabResult, LabEntry]] = []
-    voids: list[LabResult] = []
-    added: list[LabEntry] = []
-    for analyte, entry in entries.items():
-        row = existing.get(analyte)
-        if entry is None:
-            if row is not None and not row.voided:
-                voids.append(row)
-        elif row is None:
-            added.append(entry)
-        elif row.voided:
-            revived.append((row, entry))
-        elif _stored(row) != entry.stored() or row.who_grade != entry.who_grade:
-            changed.append((row, entry))
-    if reason is None:
-        if changed:
-            raise ReasonRequired(LabResult.__tablename__, _first_change(*changed[0]))
-        if voids:
-            raise ReasonRequired(LabResult.__tablename__, field_key(voids[0].analyte, "value"))
-    if not (changed or revived or voids or added):
-        return
-    session.info["reason"] = reason or (_REVIVED_REASON if revived else _NEW_REASON)
-    for row, entry in [*changed, *revived]:
-        _write(row, entry)
-        row.voided = False
-        row.void_reason = None
-    for row in voids:
-        row.voided = True
-        row.void_reason = reason
-    for entry in added:
-        row = LabResult(
-            patient_id=visit.patient_id,
-            visit_id=visit.id,
-            analyte=entry.analyte,
-            created_utc=clock.utc_stamp(),
-            voided=False,
+        visit = panels.save_panel(
+            session, _TABLE, visit_id, entries, errors, given_reason, expected_versions
         )
-        _write(row, entry)
-        session.add(row)
-
-
-def _write(row: LabResult, entry: LabEntry) -> None:
-    row.value = entry.value
-    row.unit = entry.unit
-    row.lower_limit = entry.lower_limit
-    row.upper_limit = entry.upper_limit
-    row.sample_date = entry.sample_date
-    row.who_grade = entry.who_grade
+        return _patient_infos(session, visit.patient_id, visit.id)
 
 
 # --- reading ----------------------------------------------------------------------------------

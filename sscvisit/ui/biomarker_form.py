@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from sscvisit.model.fields import Value
 from sscvisit.services import biomarkers, clock
-from sscvisit.services.biomarkers import BiomarkerEntry
+from sscvisit.services.biomarkers import BiomarkerEntry, BiomarkerInfo
 from sscvisit.services.dto import VisitInfo
 from sscvisit.services.protocol import default_protocol
 from sscvisit.ui.context import UiContext
@@ -35,7 +35,6 @@ class BiomarkerDialog(PanelDialog):
     EXTRA_CHARACTERS = 18
 
     def __init__(self, ctx: UiContext, visit: VisitInfo, parent: QWidget | None = None) -> None:
-        self._baseline: dict[str, tuple[float, str]] = {}
         super().__init__(
             ctx,
             visit,
@@ -43,6 +42,8 @@ class BiomarkerDialog(PanelDialog):
             fields=biomarkers.BIOMARKER_FIELDS,
             row_fields=biomarkers.BIOMARKER_ROW_FIELDS,
             analytes=[(m.code, m.label(ctx.language)) for m in biomarkers.panel()],
+            results=biomarkers.biomarker_results,
+            save=biomarkers.save_biomarkers,
             title=QCoreApplication.translate("BiomarkerDialog", "Biomarkers"),
             first_header=QCoreApplication.translate("BiomarkerDialog", "Biomarker"),
             extra_header=QCoreApplication.translate("BiomarkerDialog", "Change from baseline"),
@@ -70,37 +71,15 @@ class BiomarkerDialog(PanelDialog):
         unit = default_protocol().biomarker(code).unit
         return (unit,), unit
 
-    def load_saved(self) -> dict[str, tuple[dict[str, Value], int]]:
-        study, user = self._ctx.study, self._ctx.user
-        everything = biomarkers.biomarker_results(study, user, self.visit.patient_id)
-        self._baseline = {i.analyte: (i.value, i.unit) for i in everything if i.is_baseline}
-        mine = [i for i in everything if i.visit_id == self.visit.id]
-        return {info.analyte: (info.values(), info.version) for info in mine}
-
-    def save_rows(
-        self,
-        rows: Mapping[str, Mapping[str, Value]],
-        reason: str | None,
-        versions: Mapping[str, int],
-    ) -> None:
-        biomarkers.save_biomarkers(
-            self._ctx.study,
-            self._ctx.user,
-            self.visit.id,
-            rows,
-            reason=reason,
-            expected_versions=versions,
-        )
-
     def extra_cell(self, code: str, entry: object | None) -> tuple[str, str, bool]:
-        if self.visit.visit_code == default_protocol().anchor_code:
+        if self.at_baseline_visit:
             return self.tr("baseline"), "", False
         if not isinstance(entry, BiomarkerEntry):
             return "—", "", False
-        baseline = self._baseline.get(code)
-        if baseline is None:
+        baseline = self.baseline.get(code)
+        if not isinstance(baseline, BiomarkerInfo):
             return self.tr("no baseline"), "", False
-        value, unit = baseline
+        value, unit = baseline.value, baseline.unit
         tip = self.tr("Baseline: {value} {unit}").format(value=number_text(value), unit=unit)
         if unit != entry.unit:
             return self.tr("other unit than baseline"), tip, False

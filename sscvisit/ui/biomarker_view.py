@@ -9,10 +9,10 @@ as a dashed line), so no plotting library is loaded for a glance.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -36,12 +36,12 @@ from PySide6.QtWidgets import (
 
 from sscvisit.services import biomarkers, visits
 from sscvisit.services.biomarkers import BiomarkerInfo
-from sscvisit.services.dto import VisitInfo
 from sscvisit.services.errors import ServiceError
 from sscvisit.services.protocol import default_protocol
 from sscvisit.ui.biomarker_form import change_text
 from sscvisit.ui.context import UiContext
 from sscvisit.ui.lab_form import fit_table_height, number_text, short_number
+from sscvisit.ui.lab_table import VisitColumnsModel
 from sscvisit.ui.register_dialog import ErrorBanner
 
 LINE_COLOUR = QColor("#1a5fb4")
@@ -61,39 +61,17 @@ def cell_text(info: BiomarkerInfo) -> str:
     return text
 
 
-class BiomarkerTableModel(QAbstractTableModel):
-    """Analytes (rows) x visits with results (columns)."""
+class BiomarkerTableModel(VisitColumnsModel[BiomarkerInfo]):
+    """The panel's analytes (rows) x visits with results (columns)."""
 
-    def __init__(self, language: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._language = language
-        self._analytes: list[tuple[str, str]] = []
-        self._visits: list[VisitInfo] = []
-        self._cells: dict[tuple[str, int], BiomarkerInfo] = {}
-
-    def set_results(self, results: list[BiomarkerInfo], schedule: list[VisitInfo]) -> None:
-        self.beginResetModel()
-        with_results = {info.visit_id for info in results}
-        self._visits = [v for v in schedule if v.id in with_results]
-        self._analytes = [(m.code, m.label(self._language)) for m in biomarkers.panel()]
-        known = {code for code, _label in self._analytes}
+    def analytes(self, results: Sequence[BiomarkerInfo]) -> list[tuple[str, str]]:
+        rows = [(m.code, m.label(self._language)) for m in biomarkers.panel()]
+        known = {code for code, _label in rows}
         for info in results:  # dropped from the panel after it was measured: still shown
             if info.analyte not in known:
                 known.add(info.analyte)
-                self._analytes.append((info.analyte, info.label(self._language)))
-        self._cells = {(info.analyte, info.visit_id): info for info in results}
-        self.endResetModel()
-
-    def result(self, row: int, column: int) -> BiomarkerInfo | None:
-        if not (0 <= row < len(self._analytes) and 0 <= column < len(self._visits)):
-            return None
-        return self._cells.get((self._analytes[row][0], self._visits[column].id))
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._analytes)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._visits)
+                rows.append((info.analyte, info.label(self._language)))
+        return rows
 
     def data(
         self,
@@ -124,22 +102,6 @@ class BiomarkerTableModel(QAbstractTableModel):
                     ).format(value=number_text(info.baseline_value), unit=info.baseline_unit)
                 )
             return "\n".join(lines)
-        return None
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return self._analytes[section][1] if 0 <= section < len(self._analytes) else None
-        if 0 <= section < len(self._visits):
-            visit = self._visits[section]
-            date = visit.visit_date.isoformat() if visit.visit_date is not None else ""
-            return f"{visit.label(self._language)}\n{date}"
         return None
 
 

@@ -7,15 +7,17 @@ is decided here: ``labs.check_lab_row`` checks a row and grades it after every k
 ``labs.save_lab_panel`` saves the panel; each message appears under the row, naming the field
 that caused it, and that field's editor is framed.
 
-``PanelDialog`` is the grid shared with the biomarker form (ui/biomarker_form.py).
+``PanelDialog`` is the grid shared with the biomarker form (ui/biomarker_form.py): it loads,
+checks and saves the rows through the panel's service functions.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QRegularExpressionValidator
@@ -35,8 +37,8 @@ from PySide6.QtWidgets import (
 
 from sscvisit.model.fields import Field, FieldError, FieldErrors, Problem, Value
 from sscvisit.scoring import who_toxicity
-from sscvisit.services import clock, labs
-from sscvisit.services.dto import VisitInfo
+from sscvisit.services import clock, labs, panels
+from sscvisit.services.dto import UserInfo, VisitInfo
 from sscvisit.services.errors import ConflictError, ReasonRequired, ServiceError
 from sscvisit.services.labs import LabEntry, LabInfo
 from sscvisit.services.protocol import default_protocol
@@ -46,6 +48,9 @@ from sscvisit.ui.messages import code_of, field_message
 from sscvisit.ui.reason_dialog import ReasonDialog
 from sscvisit.ui.register_dialog import ErrorBanner
 from sscvisit.ui.unsaved import UnsavedChangesDialog
+
+if TYPE_CHECKING:
+    from sscvisit.services.study import Study
 
 _NUMBER_PATTERN = r"\d{0,9}([.,]\d{0,6})?"
 ERROR_FRAME = "border: 1px solid #b00020;"
@@ -77,6 +82,40 @@ def fit_table_height(table: QTableView) -> None:
     table.setMinimumHeight(min(height, 420))
 
 
+class PanelResult(Protocol):
+    """A saved result as a panel service returns it (labs.LabInfo, biomarkers.BiomarkerInfo)."""
+
+    @property
+    def analyte(self) -> str: ...
+
+    @property
+    def visit_id(self) -> int: ...
+
+    @property
+    def is_baseline(self) -> bool: ...
+
+    @property
+    def version(self) -> int: ...
+
+    def values(self) -> dict[str, Value]: ...
+
+
+class SavePanel(Protocol):
+    """labs.save_lab_panel, biomarkers.save_biomarkers."""
+
+    def __call__(
+        self,
+        study: Study,
+        actor: UserInfo,
+        visit_id: int,
+        rows: Mapping[str, Mapping[str, Value]],
+        /,
+        *,
+        reason: str | None = None,
+        expected_versions: Mapping[str, int] | None = None,
+    ) -> object: ...
+
+
 @dataclass
 class PanelRow:
     """The editors of one analyte's row and what its last check found."""
@@ -93,7 +132,10 @@ class PanelRow:
 
 
 class PanelDialog(UnsavedChangesDialog):
-    """A visit's panel of analytes as a grid; subclasses say how to check, load and save a row.
+    """A visit's panel of analytes as a grid; subclasses say how to check a row and what to show.
+
+    ``results`` (the patient's saved results, all visits) and ``save`` are the panel's service
+    functions; ``baseline`` holds the injection visit's results by analyte once loaded.
 
     Its own texts use the context "PanelDialog" explicitly (``self.tr`` in a base class would
     look them up under the subclass's name).
@@ -116,6 +158,8 @@ class PanelDialog(UnsavedChangesDialog):
         fields: Mapping[str, Field],
         row_fields: Sequence[str],
         analytes: Sequence[tuple[str, str]],
+        results: Callable[[Study, UserInfo, int], Sequence[PanelResult]],
+        save: SavePanel,
         title: str,
         first_header: str,
         extra_header: str | None = None,
@@ -197,6 +241,9 @@ class PanelDialog(UnsavedChangesDialog):
         self.save_button.clicked.connect(self.submit)
         self.close_button.clicked.connect(self.reject)
 
+        self._results = results
+        self._save_panel = save
+        self.baseline: dict[str, PanelResult] = {}
         self._saved: dict[str, tuple[dict[str, Value], int]] = {}
         self._load()
         if self.read_only:
@@ -220,18 +267,6 @@ class PanelDialog(UnsavedChangesDialog):
 
     def unit_choices(self, code: str) -> tuple[tuple[str, ...], str]:
         """(units to list, the unit shown first)."""
-        raise NotImplementedError
-
-    def load_saved(self) -> dict[str, tuple[dict[str, Value], int]]:
-        """code -> (saved values, version)."""
-        raise NotImplementedError
-
-    def save_rows(
-        self,
-        rows: Mapping[str, Mapping[str, Value]],
-        reason: str | None,
-        versions: Mapping[str, int],
-    ) -> None:
         raise NotImplementedError
 
     def extra_cell(self, code: str, entry: object | None) -> tuple[str, str, bool]:
@@ -275,7 +310,7 @@ class PanelDialog(UnsavedChangesDialog):
         return PanelRow(code, label, editors, message, extra)
 
     def _make_editor(self, host: QWidget, code: str, name: str) -> QWidget:
-        key = labs.field_key(code, name)
+        key = panels.field_key(code, name)
         spec = self._fields[name]
         if name == self.UNIT_FIELD:
             combo = QComboBox(host)
@@ -327,7 +362,7 @@ class PanelDialog(UnsavedChangesDialog):
 
     def editor(self, key: str) -> QWidget:
         """The editor of ``"<code>.<field>"``."""
-        code, name = labs.split_key(key)
+        code, name = panels.split_key(key)
         return self.rows[code].editors[name]
 
     def set_text(self, key: str, text: str) -> None:
@@ -349,7 +384,7 @@ class PanelDialog(UnsavedChangesDialog):
         values: dict[str, Value] = {}
         problems: dict[str, FieldError] = {}
         for name in self._row_fields:
-            text = self.raw_text(labs.field_key(row.code, name)).strip()
+            text = self.raw_text(panels.field_key(row.code, name)).strip()
             if not text:
                 values[name] = None
                 continue
@@ -366,7 +401,7 @@ class PanelDialog(UnsavedChangesDialog):
     def _write_row(self, row: PanelRow, values: Mapping[str, Value] | None) -> None:
         for name in self._row_fields:
             value = None if values is None else values.get(name)
-            key = labs.field_key(row.code, name)
+            key = panels.field_key(row.code, name)
             if name == self.UNIT_FIELD and value is None:
                 text = self.unit_choices(row.code)[1]
             elif name == self.DATE_FIELD and value is None:
@@ -379,6 +414,36 @@ class PanelDialog(UnsavedChangesDialog):
             else:
                 text = "" if value is None else str(value)
             self.set_text(key, text)
+
+    @property
+    def at_baseline_visit(self) -> bool:
+        """Whether this is the injection visit, whose results are the baseline."""
+        return self.visit.visit_code == default_protocol().anchor_code
+
+    def load_saved(self) -> dict[str, tuple[dict[str, Value], int]]:
+        """code -> (saved values, version) of this visit; keeps the baseline results too."""
+        everything = self._results(self._ctx.study, self._ctx.user, self.visit.patient_id)
+        self.baseline = {info.analyte: info for info in everything if info.is_baseline}
+        return {
+            info.analyte: (info.values(), info.version)
+            for info in everything
+            if info.visit_id == self.visit.id
+        }
+
+    def save_rows(
+        self,
+        rows: Mapping[str, Mapping[str, Value]],
+        reason: str | None,
+        versions: Mapping[str, int],
+    ) -> None:
+        self._save_panel(
+            self._ctx.study,
+            self._ctx.user,
+            self.visit.id,
+            rows,
+            reason=reason,
+            expected_versions=versions,
+        )
 
     def _load(self) -> None:
         self._loading = True
@@ -420,7 +485,7 @@ class PanelDialog(UnsavedChangesDialog):
             row.entry = self.check_row(row.code, values)
         except FieldErrors as refused:
             for error in refused.errors:
-                row.errors[labs.split_key(error.field)[1]] = error
+                row.errors[panels.split_key(error.field)[1]] = error
         for name, error in problems.items():
             row.errors[name] = error  # what was typed, not the REQUIRED its blank value gives
         self._show_row(row)
@@ -461,7 +526,7 @@ class PanelDialog(UnsavedChangesDialog):
         """The code of the message shown for ``"<code>.<field>"``; the banner's when None."""
         if key is None:
             return self.banner.code
-        code, name = labs.split_key(key)
+        code, name = panels.split_key(key)
         error = self.shown_errors(self.rows[code]).get(name)
         return None if error is None else code_of(error)
 
@@ -602,7 +667,7 @@ class PanelDialog(UnsavedChangesDialog):
     def _show_service_errors(self, errors: FieldErrors) -> None:
         rest: list[FieldError] = []
         for error in errors.errors:
-            code, name = labs.split_key(error.field)
+            code, name = panels.split_key(error.field)
             row = self.rows.get(code)
             if row is None or name not in row.editors:
                 rest.append(error)
@@ -619,7 +684,6 @@ class LabDialog(PanelDialog):
     """The WHO lab panel of one visit (``saved(patient_id)``; closes once saved)."""
 
     def __init__(self, ctx: UiContext, visit: VisitInfo, parent: QWidget | None = None) -> None:
-        self._baseline: dict[str, int | None] = {}
         super().__init__(
             ctx,
             visit,
@@ -627,6 +691,8 @@ class LabDialog(PanelDialog):
             fields=labs.LAB_FIELDS,
             row_fields=labs.ROW_FIELDS,
             analytes=[(code, labs.analyte_label(code, ctx.language)) for code in labs.ANALYTES],
+            results=labs.lab_results,
+            save=labs.save_lab_panel,
             title=QCoreApplication.translate("LabDialog", "Lab results"),
             first_header=QCoreApplication.translate("LabDialog", "Analyte"),
             extra_header=QCoreApplication.translate("LabDialog", "WHO grade"),
@@ -650,28 +716,6 @@ class LabDialog(PanelDialog):
     def unit_choices(self, code: str) -> tuple[tuple[str, ...], str]:
         return labs.UNIT_CHOICES[code], labs.DEFAULT_UNITS[code]
 
-    def load_saved(self) -> dict[str, tuple[dict[str, Value], int]]:
-        study, user = self._ctx.study, self._ctx.user
-        everything = labs.lab_results(study, user, self.visit.patient_id)
-        self._baseline = {i.analyte: i.who_grade for i in everything if i.is_baseline}
-        mine: list[LabInfo] = [i for i in everything if i.visit_id == self.visit.id]
-        return {info.analyte: (info.values(), info.version) for info in mine}
-
-    def save_rows(
-        self,
-        rows: Mapping[str, Mapping[str, Value]],
-        reason: str | None,
-        versions: Mapping[str, int],
-    ) -> None:
-        labs.save_lab_panel(
-            self._ctx.study,
-            self._ctx.user,
-            self.visit.id,
-            rows,
-            reason=reason,
-            expected_versions=versions,
-        )
-
     def extra_cell(self, code: str, entry: object | None) -> tuple[str, str, bool]:
         if not isinstance(entry, LabEntry):
             return "—", "", False
@@ -684,9 +728,9 @@ class LabDialog(PanelDialog):
         elif entry.unit != who_toxicity.CANONICAL_UNITS.get(code, entry.unit):
             canonical = who_toxicity.convert(code, entry.value, entry.unit)
             detail = f"= {short_number(canonical)} {who_toxicity.CANONICAL_UNITS[code]}"
-        at_baseline = self.visit.visit_code == default_protocol().anchor_code
-        baseline = None if at_baseline else self._baseline.get(code)
-        suggests = labs.suggests_ae(grade, baseline)
+        baseline = self.baseline.get(code)
+        baseline_grade = baseline.who_grade if isinstance(baseline, LabInfo) else None
+        suggests = labs.suggests_ae(grade, baseline_grade, at_baseline=self.at_baseline_visit)
         text = self.tr("grade {grade}").format(grade=grade)
         if detail:
             text += f" <span style='color:#5f6368'>({detail})</span>"

@@ -1,12 +1,19 @@
 """A patient's lab results over the visits, with their WHO grades and the AEs they suggest.
 
 Rows are the WHO analytes, columns the visits with results (a lab flowsheet). A grade of 3 or
-more is highlighted; a result that suggests an adverse event (grade >= 3, or two grades above
-baseline: ``LabInfo.suggests_ae``) is listed under the table with "Record adverse event…", which
-opens the AE dialog filled in with the term, the sample date and the grade. The nurse decides.
+more is highlighted; a result after the injection visit that suggests an adverse event (grade
+>= 3, or two grades above baseline: ``LabInfo.suggests_ae``; a baseline result is medical
+history) is listed under the table with "Record adverse event…", which opens the AE dialog
+filled in with the term, the sample date and the grade. The nurse decides.
+
+``VisitColumnsModel`` (analytes x visits with results) is shared with the biomarker table
+(ui/biomarker_view.py).
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -94,35 +101,84 @@ def result_detail(info: LabInfo) -> str:
     return "\n".join(lines)
 
 
-class LabTableModel(QAbstractTableModel):
-    """Analytes (rows) x visits with results (columns); each cell one LabInfo or empty."""
+class VisitResult(Protocol):
+    """A saved result placed in a cell (LabInfo, BiomarkerInfo)."""
+
+    @property
+    def analyte(self) -> str: ...
+
+    @property
+    def visit_id(self) -> int: ...
+
+
+ResultT = TypeVar("ResultT", bound=VisitResult)
+
+
+class VisitColumnsModel(QAbstractTableModel, Generic[ResultT]):
+    """Analytes (rows) x visits with results (columns); each cell one result or empty.
+
+    Subclasses say which analytes are the rows (``analytes``) and what a cell shows (``data``).
+    """
 
     def __init__(self, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._language = language
+        self._analytes: list[tuple[str, str]] = []
         self._visits: list[VisitInfo] = []
-        self._cells: dict[tuple[str, int], LabInfo] = {}
+        self._cells: dict[tuple[str, int], ResultT] = {}
 
-    def set_results(self, results: list[LabInfo], schedule: list[VisitInfo]) -> None:
+    def analytes(self, results: Sequence[ResultT]) -> list[tuple[str, str]]:
+        """The rows: (code, label) of each analyte, in order."""
+        raise NotImplementedError
+
+    def set_results(self, results: Sequence[ResultT], schedule: list[VisitInfo]) -> None:
         self.beginResetModel()
         with_results = {info.visit_id for info in results}
         self._visits = [v for v in schedule if v.id in with_results]
+        self._analytes = self.analytes(results)
         self._cells = {(info.analyte, info.visit_id): info for info in results}
         self.endResetModel()
 
     def visits(self) -> list[VisitInfo]:
         return list(self._visits)
 
-    def result(self, row: int, column: int) -> LabInfo | None:
-        if not (0 <= row < len(labs.ANALYTES) and 0 <= column < len(self._visits)):
+    def result(self, row: int, column: int) -> ResultT | None:
+        if not (0 <= row < len(self._analytes) and 0 <= column < len(self._visits)):
             return None
-        return self._cells.get((labs.ANALYTES[row], self._visits[column].id))
+        return self._cells.get((self._analytes[row][0], self._visits[column].id))
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(labs.ANALYTES)
+        return 0 if parent is not None and parent.isValid() else len(self._analytes)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
         return 0 if parent is not None and parent.isValid() else len(self._visits)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return self._analytes[section][1] if 0 <= section < len(self._analytes) else None
+        if 0 <= section < len(self._visits):
+            visit = self._visits[section]
+            date = visit.visit_date.isoformat() if visit.visit_date is not None else ""
+            return f"{visit.label(self._language)}\n{date}"
+        return None
+
+
+class LabTableModel(VisitColumnsModel[LabInfo]):
+    """The WHO analytes (rows, all of them even before results) x visits with results."""
+
+    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(language, parent)
+        self._analytes = self.analytes([])
+
+    def analytes(self, results: Sequence[LabInfo]) -> list[tuple[str, str]]:
+        return [(code, labs.analyte_label(code, self._language)) for code in labs.ANALYTES]
 
     def data(
         self,
@@ -149,24 +205,6 @@ class LabTableModel(QAbstractTableModel):
             return font
         if role == RESULT_ROLE:
             return info
-        return None
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            if 0 <= section < len(labs.ANALYTES):
-                return labs.analyte_label(labs.ANALYTES[section], self._language)
-            return None
-        if 0 <= section < len(self._visits):
-            visit = self._visits[section]
-            date = visit.visit_date.isoformat() if visit.visit_date is not None else ""
-            return f"{visit.label(self._language)}\n{date}"
         return None
 
 
@@ -199,8 +237,9 @@ class LabOverview(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.legend = QLabel(
             self.tr(
-                "Shaded: WHO grade 3 or 4. ⚠ suggests an adverse event (grade 3 or more, or two "
-                "grades above baseline). Point at a value for its reference range and baseline."
+                "Shaded: WHO grade 3 or 4. ⚠ suggests an adverse event (after the injection "
+                "visit: grade 3 or more, or two grades above baseline). Point at a value for its "
+                "reference range and baseline."
             ),
             self,
         )
@@ -302,4 +341,11 @@ class LabOverview(QWidget):
         return dialog
 
 
-__all__ = ["LabOverview", "LabTableModel", "result_detail", "result_text"]
+__all__ = [
+    "LabOverview",
+    "LabTableModel",
+    "VisitColumnsModel",
+    "VisitResult",
+    "result_detail",
+    "result_text",
+]

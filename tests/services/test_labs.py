@@ -106,13 +106,16 @@ def test_range_lower_must_be_below_upper() -> None:
 
 
 def test_suggestion_rule() -> None:
-    assert labs.suggests_ae(3, None)
-    assert labs.suggests_ae(4, 4)
-    assert labs.suggests_ae(2, 0)
-    assert not labs.suggests_ae(2, 1)
-    assert not labs.suggests_ae(1, 0)
-    assert not labs.suggests_ae(2, None)
-    assert not labs.suggests_ae(None, 0)
+    assert labs.suggests_ae(3, None, at_baseline=False)
+    assert labs.suggests_ae(4, 4, at_baseline=False)
+    assert labs.suggests_ae(2, 0, at_baseline=False)
+    assert not labs.suggests_ae(2, 1, at_baseline=False)
+    assert not labs.suggests_ae(1, 0, at_baseline=False)
+    assert not labs.suggests_ae(2, None, at_baseline=False)
+    assert not labs.suggests_ae(None, 0, at_baseline=False)
+    # before the product was given: medical history, not an adverse event (ICH E2A)
+    assert not labs.suggests_ae(3, None, at_baseline=True)
+    assert not labs.suggests_ae(4, 0, at_baseline=True)
 
 
 # --- saving ---------------------------------------------------------------------------------------
@@ -288,8 +291,33 @@ def test_suggestions_at_grade_3_and_two_grades_above_baseline(study_users: Study
         ("injection", "alt"),
     ]
     baseline = by_analyte([i for i in everything if i.is_baseline])
-    assert baseline["haemoglobin"].suggests_ae  # grade 3 suggests an AE wherever it is seen
+    assert not baseline["haemoglobin"].suggests_ae  # grade 3, but before the product: history
     assert not baseline["platelets"].suggests_ae
+
+
+def test_a_grade_3_result_at_baseline_suggests_no_adverse_event(
+    study_users: StudyWithUsers,
+) -> None:
+    patient = enrolled(study_users)
+    nurse = study_users.users["nurse"]
+    saved = save_lab_panel(
+        study_users.study,
+        nurse,
+        patient.schedule["injection"].id,
+        {
+            "haemoglobin": row(4.5, "mmol/L", sample=INJECTED),  # grade 3
+            "platelets": row(20, "10^9/L", sample=INJECTED),  # grade 4
+        },
+        today=TODAY,
+    )
+    assert {i.analyte: (i.who_grade, i.is_baseline) for i in saved} == {
+        "haemoglobin": (3, True),
+        "platelets": (4, True),
+    }
+    assert [i.analyte for i in saved if i.suggests_ae] == []
+    assert [i.suggested_term("en") for i in saved] == [None, None]
+    everything = labs.lab_results(study_users.study, nurse, patient.patient_id)
+    assert not any(i.suggests_ae for i in everything)
 
 
 def test_changing_a_saved_value_needs_a_reason_and_regrades(study_users: StudyWithUsers) -> None:

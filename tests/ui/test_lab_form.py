@@ -228,3 +228,29 @@ def test_overview_in_dutch(qtbot: QtBot, study_users: StudyWithUsers) -> None:
     overview.show_patient(patient.patient_id)
     assert overview.model.headerData(0, Qt.Orientation.Vertical) == "Hemoglobine"
     assert overview.suggested()[0].suggested_term("nl") == "Anemie (hemoglobine, WHO-graad 3)"
+
+
+def test_a_grade_3_result_at_baseline_offers_no_adverse_event(
+    qtbot: QtBot, study_users: StudyWithUsers
+) -> None:
+    patient, _visit = week4(study_users)
+    baseline_visit = patient.schedule["injection"]
+    dialog = dialog_for(qtbot, study_users, baseline_visit)
+    type_into(qtbot, dialog, "haemoglobin.value", "4.5")
+    assert dialog.grade_text("haemoglobin").startswith("grade 3")
+    assert "⚠" not in dialog.grade_text("haemoglobin")  # before the product: medical history
+    nurse = study_users.users["nurse"]
+    labs.save_lab_panel(
+        study_users.study,
+        nurse,
+        baseline_visit.id,
+        {"haemoglobin": row(4.5, "mmol/L", INJECTED)},
+    )
+    overview = LabOverview(UiContext(study_users.study, nurse, "en"))
+    qtbot.addWidget(overview)
+    overview.show_patient(patient.patient_id)
+    cell = overview.model.index(labs.ANALYTES.index("haemoglobin"), 0)
+    assert overview.model.data(cell) == "4.5 mmol/L · grade 3"  # shaded, but no ⚠
+    assert overview.model.data(cell, Qt.ItemDataRole.BackgroundRole) is not None
+    assert overview.suggested() == []
+    assert overview.record_buttons == {}
