@@ -321,7 +321,19 @@ def _safety_screens(
         window.deleteLater()
         return result
 
+    def visit_forms(code: str, path: Path) -> Path:
+        window = build_main_window(study, nurse, language)
+        window.show_patient(patient_id)
+        page = window.patient_page
+        assert page is not None
+        page.timeline.select_visit(schedule[code].id)
+        result = _save(window, path, SCREEN)
+        window.close()
+        window.deleteLater()
+        return result
+
     screens: dict[str, Callable[[Path], Path]] = {
+        "03_patient_visit_forms": partial(visit_forms, "week1"),
         "20_injection": partial(dialog_shot, lambda: InjectionDialog(ctx, schedule["injection"])),
         "21_adverse_events": partial(patient_tab, "adverse_events", patient_id),
         "24_labs": partial(patient_tab, "labs", lab_patient),
