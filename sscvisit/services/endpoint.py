@@ -15,9 +15,11 @@ outside the window are listed apart and are not in the counts. Only subject numb
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -33,6 +35,7 @@ from sscvisit.model.entities import (
 )
 from sscvisit.model.fields import Code, Field
 from sscvisit.services import clock
+from sscvisit.services.audit import record_event
 from sscvisit.services.auth import require
 from sscvisit.services.dto import UserInfo
 from sscvisit.services.errors import NotFound
@@ -52,8 +55,11 @@ __all__ = [
     "endpoint_visit",
     "endpoint_window",
     "patient_endpoint",
+    "record_export",
     "study_endpoint",
 ]
+
+EXPORT_KINDS: tuple[str, ...] = ("pdf", "csv", "print")
 
 # Field declarations of an adverse event (labels of the criteria, grades, relations).
 AE_FIELDS: dict[str, Field] = fields_of(AdverseEvent)
@@ -386,3 +392,26 @@ def patient_endpoint(
     if not found:
         raise NotFound("injection", patient_id)
     return found[0]
+
+
+def record_export(
+    study: Study, actor: UserInfo, kind: str, path: str | Path | None = None
+) -> str | None:
+    """Write an "export" event to the audit trail for an end point report that left the program.
+
+    ``kind`` is one of EXPORT_KINDS; for a file, the event names the file (not its folder) and
+    the SHA-256 of what was written, so a copy found later can be matched to the export. Returns
+    the digest (None for a print). Needs ``view_data``, as reading the report does.
+    """
+    require(actor, "view_data")
+    if kind not in EXPORT_KINDS:
+        raise ValueError(f"unknown export kind {kind!r}; expected one of {', '.join(EXPORT_KINDS)}")
+    digest: str | None = None
+    shown = kind
+    if path is not None:
+        target = Path(path)
+        digest = hashlib.sha256(target.read_bytes()).hexdigest()
+        shown = f"{kind}: {target.name} sha256={digest}"
+    with study.unit(actor=actor.username, reason="primary end point exported") as session:
+        record_event(session, "export", field="end_point", new_value=shown)
+    return digest

@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import json
 from importlib import resources
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -283,3 +284,31 @@ def test_reading_needs_view_data(study_users: StudyWithUsers) -> None:
         study_endpoint(study_users.study, study_users.users["admin"], today=AFTER)
     assert caught.value.code is Msg.PERMISSION_DENIED
     assert endpoint.ENDPOINT_VISIT == "week12"
+
+
+@pytest.mark.backends
+def test_an_export_is_recorded_in_the_audit_trail_with_its_digest(
+    study_users: StudyWithUsers, tmp_path: Path
+) -> None:
+    import hashlib
+
+    from sscvisit.services import audit
+
+    study, monitor = study_users.study, study_users.users["monitor"]
+    written = tmp_path / "end point.csv"
+    written.write_text("Subject,SAEs\r\nSSC-001,0\r\n", encoding="utf-8")
+    digest = endpoint.record_export(study, monitor, "csv", written)
+    assert digest == hashlib.sha256(written.read_bytes()).hexdigest()
+    assert endpoint.record_export(study, monitor, "print") is None
+    with study.unit() as session:
+        events = [row for row in audit.query(session) if row.action == "export"]
+    assert [(e.username, e.new_value) for e in events] == [
+        ("monitor", "print"),
+        ("monitor", f"csv: end point.csv sha256={digest}"),
+    ]
+    assert all(e.reason == "primary end point exported" for e in events)
+    assert audit.verify_chain(study.engine).ok
+    with pytest.raises(ValueError, match="unknown export kind"):
+        endpoint.record_export(study, monitor, "odm")
+    with pytest.raises(PermissionDenied):
+        endpoint.record_export(study, study_users.users["admin"], "print")
