@@ -50,7 +50,7 @@ def _add_events(study: object, nurse: object, now: dt.datetime) -> None:
         last = select(AdverseEvent.patient_id, func.max(AdverseEvent.number)).group_by(
             AdverseEvent.patient_id
         )
-        numbers: dict[int, int] = {pid: n for pid, n in session.execute(last).all()}
+        numbers: dict[int, int] = {row[0]: row[1] for row in session.execute(last)}
         for index in range(AES):
             visit = visits[index % len(visits)]
             assert visit.visit_date is not None
