@@ -9,19 +9,12 @@ the SAE banner can refresh.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,47 +31,59 @@ from sscvisit.ui.ae_dialog import AdverseEventDialog
 from sscvisit.ui.context import UiContext
 from sscvisit.ui.register_dialog import ErrorBanner
 from sscvisit.ui.sae_watch import ae_label, countdown_text, moment_text
+from sscvisit.ui.table_model import Column, RowsModel, set_up_table
 
 OVERDUE_TEXT = QColor("#b00020")
 SERIOUS_BACKGROUND = QColor("#fde7ea")
 VOID_TEXT = QColor("#8a8a8a")
 
 
-class AeLogModel(QAbstractTableModel):
+class AeLogModel(RowsModel[AeInfo]):
     """One row per adverse event of the patient (a row cache over the service's AeInfo)."""
 
     NUMBER, TERM, DATES, INTENSITY, GRADE, RELATION, REPORT = range(7)
-    COLUMN_COUNT = 7
     IdRole: ClassVar[int] = int(Qt.ItemDataRole.UserRole) + 1
 
     def __init__(self, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._language = language
-        self._rows: list[AeInfo] = []
         self._now = clock.now_local()
-
-    def headers(self) -> tuple[str, ...]:
-        return (
-            self.tr("AE"),
-            self.tr("Event"),
-            self.tr("Onset\nend"),
-            self.tr("Intensity"),
-            self.tr("WHO"),
-            self.tr("Related to\nproduct / procedure"),
-            self.tr("Serious:\nSAE report"),
+        intensity = safety.AE_FIELDS["intensity"]
+        self.set_columns(
+            [
+                Column(self.tr("AE"), lambda info: ae_label(info.number)),
+                Column(self.tr("Event"), lambda info: info.term, tooltip=self.term_tooltip),
+                Column(self.tr("Onset\nend"), self.dates_text),
+                Column(
+                    self.tr("Intensity"),
+                    lambda info: intensity.code_label(info.intensity, language),
+                ),
+                Column(self.tr("WHO"), lambda info: str(info.who_grade)),
+                Column(
+                    self.tr("Related to\nproduct / procedure"),
+                    self.relation_text,
+                    tooltip=self.relation_tooltip,
+                ),
+                Column(self.tr("Serious:\nSAE report"), self.report_text, self.report_tooltip),
+            ]
         )
 
-    def set_rows(self, rows: Sequence[AeInfo], now: dt.datetime | None = None) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
+    def set_rows(self, rows: Iterable[AeInfo], now: dt.datetime | None = None) -> None:
         self._now = now or clock.now_local()
-        self.endResetModel()
+        super().set_rows(rows)
 
-    def rows(self) -> list[AeInfo]:
-        return list(self._rows)
+    def dates_text(self, info: AeInfo) -> str:
+        if info.ongoing:
+            end = self.tr("ongoing")
+        else:
+            end = info.end_date.isoformat() if info.end_date is not None else "—"
+        return f"{info.onset_date.isoformat()}\n{end}"
 
-    def row_at(self, row: int) -> AeInfo:
-        return self._rows[row]
+    def relation_text(self, info: AeInfo) -> str:
+        fields = safety.AE_FIELDS
+        product = fields["relation_product"].code_label(info.relation_product, self._language)
+        procedure = fields["relation_procedure"].code_label(info.relation_procedure, self._language)
+        return f"{product}\n{procedure}"
 
     def report_text(self, info: AeInfo) -> str:
         """Not serious, or an SAE and where its sponsor report stands."""
@@ -97,111 +102,59 @@ class AeLogModel(QAbstractTableModel):
         sae = self.tr("SAE")
         return f"{sae}\n{where}"
 
-    def end_text(self, info: AeInfo) -> str:
-        if info.ongoing:
-            return self.tr("ongoing")
-        return info.end_date.isoformat() if info.end_date is not None else "—"
+    def term_tooltip(self, info: AeInfo) -> str:
+        return f"{info.term} ({info.meddra_code})" if info.meddra_code else info.term
 
-    def cell_text(self, info: AeInfo, column: int) -> str:
-        fields = safety.AE_FIELDS
-        language = self._language
-        if column == self.NUMBER:
-            return ae_label(info.number)
-        if column == self.TERM:
-            return info.term
-        if column == self.DATES:
-            return f"{info.onset_date.isoformat()}\n{self.end_text(info)}"
-        if column == self.INTENSITY:
-            return fields["intensity"].code_label(info.intensity, language)
-        if column == self.GRADE:
-            return str(info.who_grade)
-        if column == self.RELATION:
-            product = fields["relation_product"].code_label(info.relation_product, language)
-            procedure = fields["relation_procedure"].code_label(info.relation_procedure, language)
-            return f"{product}\n{procedure}"
-        return self.report_text(info)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < self.COLUMN_COUNT
-        ):
-            return self.headers()[section]
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        column = index.column()
-        if not 0 <= column < self.COLUMN_COUNT:
-            return None
-        info = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.cell_text(info, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(info, column)
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setStrikeOut(info.voided)
-            font.setBold(column == self.REPORT and info.serious and not info.voided)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if info.voided:
-                return QBrush(VOID_TEXT)
-            if column == self.REPORT and info.report_state in {"overdue", "reported_late"}:
-                return QBrush(OVERDUE_TEXT)
-            return None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if info.serious and not info.voided and column == self.REPORT:
-                return QBrush(SERIOUS_BACKGROUND)
-            return None
-        if role == self.IdRole:
-            return info.id
-        return None
-
-    def _tooltip(self, info: AeInfo, column: int) -> str | None:
-        if info.voided:
-            return self.tr("Void: {reason}").format(reason=info.void_reason or "")
-        if column == self.TERM:
-            return f"{info.term} ({info.meddra_code})" if info.meddra_code else info.term
-        if column == self.REPORT and info.serious:
-            fields = safety.AE_FIELDS
-            lines = [fields[name].label(self._language) for name in info.criteria()]
-            if info.deadline is not None:
-                reported = moment_text(info.reported_at) if info.reported_at else self.tr("not yet")
-                lines.append(
-                    self.tr("Aware {aware} · report by {deadline} · reported {reported}").format(
-                        aware=moment_text(info.aware_at),
-                        deadline=moment_text(info.deadline),
-                        reported=reported,
-                    )
-                )
-            return "\n".join(lines)
-        if column == self.RELATION:
-            return self._relation_tooltip(info)
-        return None
-
-    def _relation_tooltip(self, info: AeInfo) -> str:
-        fields = safety.AE_FIELDS
+    def relation_tooltip(self, info: AeInfo) -> str:
         language = self._language
         lines = []
         for name in ("relation_product", "relation_procedure"):
-            field = fields[name]
+            field = safety.AE_FIELDS[name]
             lines.append(
                 f"{field.label(language)}: {field.code_label(getattr(info, name), language)}"
             )
         return "\n".join(lines)
+
+    def report_tooltip(self, info: AeInfo) -> str | None:
+        if not info.serious:
+            return None
+        lines = [safety.AE_FIELDS[name].label(self._language) for name in info.criteria()]
+        if info.deadline is not None:
+            reported = moment_text(info.reported_at) if info.reported_at else self.tr("not yet")
+            lines.append(
+                self.tr("Aware {aware} · report by {deadline} · reported {reported}").format(
+                    aware=moment_text(info.aware_at),
+                    deadline=moment_text(info.deadline),
+                    reported=reported,
+                )
+            )
+        return "\n".join(lines)
+
+    def cell_tooltip(self, info: AeInfo, column: int) -> str | None:
+        if info.voided:
+            return self.tr("Void: {reason}").format(reason=info.void_reason or "")
+        return super().cell_tooltip(info, column)
+
+    def cell_font(self, info: AeInfo, column: int) -> QFont:
+        font = QFont()
+        font.setStrikeOut(info.voided)
+        font.setBold(column == self.REPORT and info.serious and not info.voided)
+        return font
+
+    def cell_foreground(self, info: AeInfo, column: int) -> QColor | None:
+        if info.voided:
+            return VOID_TEXT
+        if column == self.REPORT and info.report_state in {"overdue", "reported_late"}:
+            return OVERDUE_TEXT
+        return None
+
+    def cell_background(self, info: AeInfo, column: int) -> QColor | None:
+        if info.serious and not info.voided and column == self.REPORT:
+            return SERIOUS_BACKGROUND
+        return None
+
+    def row_data(self, info: AeInfo, role: int) -> object:
+        return info.id if role == self.IdRole else None
 
 
 class _LogTable(QTableView):
@@ -229,19 +182,11 @@ class AdverseEventLog(QWidget):
         self.model = AeLogModel(ctx.language, self)
         self.table = _LogTable(self)
         self.table.setObjectName("ae_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        set_up_table(self.table, self.model, stretch=[AeLogModel.TERM], alternate=False)
         self.table.setStyleSheet("QTableView::item { padding: 2px 4px; }")
         # Two lines a row (relations; SAE and its report), so the event term keeps its room.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName(self.tr("Adverse events"))
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(AeLogModel.TERM, QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel(self)
         self.summary.setObjectName("ae_summary")
         self.banner = ErrorBanner(self)

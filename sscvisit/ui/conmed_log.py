@@ -9,23 +9,14 @@ for every change of a saved value, a void (with a reason) instead of a delete.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from functools import partial
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -42,6 +33,7 @@ from sscvisit.ui.forms import FieldForm, display_text, field_caption
 from sscvisit.ui.messages import field_message
 from sscvisit.ui.reason_dialog import ReasonDialog
 from sscvisit.ui.register_dialog import ErrorBanner
+from sscvisit.ui.table_model import Column, RowsModel, set_up_table
 from sscvisit.ui.unsaved import UnsavedChangesDialog
 
 FIELDS = conmeds.CONMED_FIELDS
@@ -52,82 +44,51 @@ PROSTACYCLIN_COLOUR = "#e8f0fe"
 LIVE_RULES = frozenset({"stop_before_start", "ongoing_with_stop_date", "prostacyclin_not_iv"})
 
 
-class ConmedTableModel(QAbstractTableModel):
+class ConmedTableModel(RowsModel[ConmedInfo]):
     """The patient's medicines, one row each (void ones struck out), read-only."""
 
     COLUMNS = ("drug", "dose", "route", "start_date", "stop_date", "indication")
+    TEXT_TOOLTIPS = True
 
     def __init__(self, language: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._language = language
-        self._rows: list[ConmedInfo] = []
-        self._titles = [
-            field_caption(FIELDS["drug"], language),
-            field_caption(FIELDS["dose"], language),
-            field_caption(FIELDS["route"], language),
-            field_caption(FIELDS["start_date"], language),
-            field_caption(FIELDS["stop_date"], language),
-            field_caption(FIELDS["indication"], language),
-        ]
-
-    def set_rows(self, rows: Sequence[ConmedInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def conmed(self, row: int) -> ConmedInfo:
-        return self._rows[row]
-
-    def rows(self) -> list[ConmedInfo]:
-        return list(self._rows)
+        self.set_columns(
+            Column(
+                field_caption(FIELDS[name], language),
+                partial(self._text, column=name),
+                bold=name == "drug",
+            )
+            for name in self.COLUMNS
+        )
 
     def row_of(self, conmed_id: int) -> int:
         return next((n for n, c in enumerate(self._rows) if c.id == conmed_id), -1)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._rows)
+    def cell_tooltip(self, conmed: ConmedInfo, column: int) -> str | None:
+        if conmed.voided:
+            return self.tr("Void: {reason}").format(reason=conmed.void_reason or "")
+        if conmed.prostacyclin:
+            return self.tr("IV prostacyclin course (offered to the screening)")
+        return super().cell_tooltip(conmed, column)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._titles)
-        ):
-            return self._titles[section]
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        conmed = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(conmed, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if conmed.voided:
-                return self.tr("Void: {reason}").format(reason=conmed.void_reason or "")
-            if conmed.prostacyclin:
-                return self.tr("IV prostacyclin course (offered to the screening)")
-            return self._text(conmed, column)
-        if role == ID_ROLE:
-            return conmed.id
-        if role == Qt.ItemDataRole.FontRole and (conmed.voided or column == "drug"):
+    def cell_font(self, conmed: ConmedInfo, column: int) -> QFont | None:
+        if conmed.voided:
             font = QFont()
-            font.setStrikeOut(conmed.voided)
-            font.setBold(column == "drug" and not conmed.voided)
+            font.setStrikeOut(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and conmed.voided:
-            return QColor(VOID_COLOUR)
-        if role == Qt.ItemDataRole.BackgroundRole and conmed.prostacyclin and not conmed.voided:
+        return super().cell_font(conmed, column)
+
+    def cell_foreground(self, conmed: ConmedInfo, column: int) -> QColor | None:
+        return QColor(VOID_COLOUR) if conmed.voided else None
+
+    def cell_background(self, conmed: ConmedInfo, column: int) -> QColor | None:
+        if conmed.prostacyclin and not conmed.voided:
             return QColor(PROSTACYCLIN_COLOUR)
         return None
+
+    def row_data(self, conmed: ConmedInfo, role: int) -> object:
+        return conmed.id if role == ID_ROLE else None
 
     def _text(self, conmed: ConmedInfo, column: str) -> str:
         if column == "stop_date" and conmed.ongoing:
@@ -395,19 +356,9 @@ class ConmedLog(QWidget):
         self.model = ConmedTableModel(ctx.language, self)
         self.table = QTableView(self)
         self.table.setObjectName("conmed_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        set_up_table(self.table, self.model)
+        # The indication takes the width left over, but never less than its text needs.
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.new_button = QPushButton(self.tr("New…"), self)
         self.new_button.setObjectName("new_conmed")
         self.open_button = QPushButton(self.tr("Open…"), self)
@@ -464,7 +415,7 @@ class ConmedLog(QWidget):
         index = self.table.currentIndex()
         if not index.isValid() or not self.table.selectionModel().isSelected(index):
             return None
-        return self.model.conmed(index.row())
+        return self.model.row_at(index.row())
 
     def select(self, conmed_id: int) -> bool:
         row = self.model.row_of(conmed_id)
@@ -479,7 +430,7 @@ class ConmedLog(QWidget):
         return self._open(ConmedDialog(self._ctx, self._patient_id, None, self))
 
     def open_conmed(self, row: int | None = None) -> ConmedDialog | None:
-        conmed = self.model.conmed(row) if row is not None else self.selected()
+        conmed = self.model.row_at(row) if row is not None else self.selected()
         if conmed is None or self._patient_id is None:
             return None
         return self._open(ConmedDialog(self._ctx, self._patient_id, conmed, self))

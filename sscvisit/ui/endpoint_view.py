@@ -12,28 +12,26 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QMarginsF,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QStandardPaths,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QPageLayout, QPageSize, QTextDocument
+from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -50,22 +48,24 @@ from sscvisit.services.endpoint import (
     EndpointAE,
     EndpointReport,
     PatientEndpoint,
+    StudyTotals,
 )
 from sscvisit.services.errors import ServiceError
 from sscvisit.ui.context import UiContext
 from sscvisit.ui.register_dialog import ErrorBanner
+from sscvisit.ui.table_model import (
+    Column,
+    RowsModel,
+    RowT,
+    bold_font,
+    empty_table_label,
+    set_up_table,
+)
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 PATIENT_ROLE = int(Qt.ItemDataRole.UserRole)
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _SAE_COLOUR = QColor("#b71c1c")
 _TOTAL_BACKGROUND = QColor("#eeeeee")
-
-
-def _bold() -> QFont:
-    font = QFont()
-    font.setBold(True)
-    return font
+_ZERO_COLOUR = QColor("#9e9e9e")
 
 
 def relation_text(code: str, language: str) -> str:
@@ -80,65 +80,40 @@ def criteria_text(names: Sequence[str], language: str) -> str:
     return "; ".join(labels.get(name, name) for name in names)
 
 
-class _ReadOnlyTable(QAbstractTableModel):
-    """Fixed columns, read-only cells; subclasses fill ``_titles`` and give ``_cell``."""
+def _columns(
+    titles: Sequence[str],
+    text: Callable[[int, RowT], str],
+    *,
+    numeric_from: int,
+    tips: Mapping[int, str] | None = None,
+) -> list[Column[RowT]]:
+    """The end point tables' columns; ``text(column, row)`` gives a cell's text.
 
-    NUMERIC_FROM: ClassVar[int] = 99
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._titles: list[str] = []
-        self._tips: dict[int, str] = {}
-
-    def _count(self) -> int:
-        raise NotImplementedError
-
-    def rowCount(self, parent: AnyIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else self._count()
-
-    def columnCount(self, parent: AnyIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._titles)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._titles):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._titles[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tips.get(section, self._titles[section])
-        if role == Qt.ItemDataRole.TextAlignmentRole and section >= self.NUMERIC_FROM:
-            return _RIGHT
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._count():
-            return None
-        if not 0 <= index.column() < len(self._titles):
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if index.column() >= self.NUMERIC_FROM else None
-        return self._cell(index.row(), index.column(), role)
-
-    def _cell(self, row: int, column: int, role: int) -> Any:
-        raise NotImplementedError
+    A header's tooltip explains it, or repeats its title (the count headers are clipped).
+    """
+    tips = tips or {}
+    return [
+        Column(
+            title,
+            partial(text, n),
+            header_tooltip=tips.get(n, title),
+            numeric=n >= numeric_from,
+        )
+        for n, title in enumerate(titles)
+    ]
 
 
-class EndpointPatientModel(_ReadOnlyTable):
+EndpointRow = PatientEndpoint | StudyTotals  # a patient, or the study totals under them
+
+
+class EndpointPatientModel(RowsModel[EndpointRow]):
     """One row per injected patient, then the study totals (a row without a patient)."""
 
-    NUMERIC_FROM = 4
+    TEXT_TOOLTIPS = True
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._report: EndpointReport | None = None
-        self._titles = [
+        titles = [
             self.tr("Subject"),
             self.tr("Injection"),
             self.tr("Window end"),
@@ -148,7 +123,7 @@ class EndpointPatientModel(_ReadOnlyTable):
             *(self.tr("Grade {grade}").format(grade=g) for g in GRADES),
             self.tr("Outside window"),
         ]
-        self._tips = {
+        tips = {
             2: self.tr("Injection + week 12 + its window after; an SAE on this day still counts"),
             3: self.tr("The window has closed, or the week-12 visit is recorded"),
             4: self.tr("The primary end point: SAEs with an onset from day 0 to the window end"),
@@ -157,138 +132,119 @@ class EndpointPatientModel(_ReadOnlyTable):
         }
         graded = self.tr("Adverse events in the window of WHO grade {grade}")
         for column, grade in enumerate(GRADES, start=6):
-            self._tips[column] = graded.format(grade=grade)
+            tips[column] = graded.format(grade=grade)
+        self.set_columns(_columns(titles, self._text, numeric_from=4, tips=tips))
 
     def set_report(self, report: EndpointReport | None) -> None:
-        self.beginResetModel()
-        self._report = report
-        self.endResetModel()
+        rows: list[EndpointRow] = []
+        if report is not None and report.patients:
+            rows = [*report.patients, report.totals]
+        self.set_rows(rows)
 
-    def _count(self) -> int:
-        if self._report is None or not self._report.patients:
-            return 0
-        return len(self._report.patients) + 1
+    def _text(self, column: int, row: EndpointRow) -> str:
+        values: list[object]
+        if isinstance(row, PatientEndpoint):
+            values = [
+                row.subject_number,
+                row.injection_date.isoformat(),
+                row.window_end.isoformat(),
+                self.tr("yes") if row.follow_up_complete else self.tr("no"),
+                row.sae_count,
+                row.ae_count,
+                *row.by_grade,
+                len(row.outside),
+            ]
+        else:
+            values = [
+                self.tr("Total ({n})").format(n=row.patients_injected),
+                "",
+                "",
+                f"{row.patients_complete}/{row.patients_injected}",
+                row.sae_total,
+                row.ae_total,
+                *row.by_grade,
+                row.outside_total,
+            ]
+        return str(values[column])
 
-    def patient(self, row: int) -> PatientEndpoint | None:
-        if self._report is None or not 0 <= row < len(self._report.patients):
-            return None
-        return self._report.patients[row]
+    def _has_sae(self, row: EndpointRow, column: int) -> bool:
+        return column == 4 and isinstance(row, PatientEndpoint) and row.sae_count > 0
 
-    def is_total(self, row: int) -> bool:
-        return self._report is not None and row == len(self._report.patients)
-
-    def _cell(self, row: int, column: int, role: int) -> Any:
-        assert self._report is not None
-        patient = self.patient(row)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if patient is None:
-                return self._total_text(column)
-            return self._text(patient, column)
-        if role == PATIENT_ROLE:
-            return patient.patient_id if patient is not None else None
-        if role == Qt.ItemDataRole.FontRole:
-            sae = column == 4 and patient is not None and patient.sae_count > 0
-            if patient is None or column == 0 or sae:
-                return _bold()
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and column == 4
-            and patient is not None
-            and patient.sae_count > 0
-        ):
-            return QBrush(_SAE_COLOUR)
-        if role == Qt.ItemDataRole.BackgroundRole and patient is None:
-            return QBrush(_TOTAL_BACKGROUND)
+    def cell_font(self, row: EndpointRow, column: int) -> QFont | None:
+        if isinstance(row, StudyTotals) or column == 0 or self._has_sae(row, column):
+            return bold_font()
         return None
 
-    def _text(self, patient: PatientEndpoint, column: int) -> str:
-        values: list[object] = [
-            patient.subject_number,
-            patient.injection_date.isoformat(),
-            patient.window_end.isoformat(),
-            self.tr("yes") if patient.follow_up_complete else self.tr("no"),
-            patient.sae_count,
-            patient.ae_count,
-            *patient.by_grade,
-            len(patient.outside),
-        ]
-        return str(values[column])
+    def cell_foreground(self, row: EndpointRow, column: int) -> QColor | None:
+        return _SAE_COLOUR if self._has_sae(row, column) else None
 
-    def _total_text(self, column: int) -> str:
-        assert self._report is not None
-        totals = self._report.totals
-        values: list[object] = [
-            self.tr("Total ({n})").format(n=totals.patients_injected),
-            "",
-            "",
-            f"{totals.patients_complete}/{totals.patients_injected}",
-            totals.sae_total,
-            totals.ae_total,
-            *totals.by_grade,
-            totals.outside_total,
-        ]
-        return str(values[column])
+    def cell_background(self, row: EndpointRow, column: int) -> QColor | None:
+        return _TOTAL_BACKGROUND if isinstance(row, StudyTotals) else None
+
+    def row_data(self, row: EndpointRow, role: int) -> object:
+        if role == PATIENT_ROLE and isinstance(row, PatientEndpoint):
+            return row.patient_id
+        return None
 
 
-class GradeRelationModel(_ReadOnlyTable):
+@dataclass(frozen=True)
+class GradeRow:
+    """A row of a grade x relation table: a WHO grade (or the total), its count per relation."""
+
+    label: str
+    counts: tuple[int, ...]
+    total: bool = False
+
+    def value(self, column: int) -> int:
+        """The count under a column: one per relation (from 1), then their sum."""
+        return (*self.counts, sum(self.counts))[column - 1]
+
+
+class GradeRelationModel(RowsModel[GradeRow]):
     """AEs in the window: a row per WHO grade and a total row; a column per relation and a total."""
 
-    NUMERIC_FROM = 1
+    TEXT_TOOLTIPS = True
 
     def __init__(self, language: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._matrix: tuple[tuple[int, ...], ...] = ()
-        self._titles = [
+        titles = [
             self.tr("WHO grade"),
             *(relation_text(r.value, language) for r in RELATIONS),
             self.tr("Total"),
         ]
+        self.set_columns(_columns(titles, self._text, numeric_from=1))
 
     def set_matrix(self, matrix: Sequence[Sequence[int]]) -> None:
-        self.beginResetModel()
-        self._matrix = tuple(tuple(row) for row in matrix)
-        self.endResetModel()
+        rows: list[GradeRow] = []
+        if matrix:
+            grades = zip(GRADES, matrix, strict=True)
+            rows = [GradeRow(str(grade), tuple(counts)) for grade, counts in grades]
+            totals = tuple(sum(column) for column in zip(*matrix, strict=True))
+            rows.append(GradeRow(self.tr("Total"), totals, total=True))
+        self.set_rows(rows)
 
-    def _count(self) -> int:
-        return len(self._matrix) + 1 if self._matrix else 0
+    def _text(self, column: int, row: GradeRow) -> str:
+        return row.label if column == 0 else str(row.value(column))
 
-    def value(self, row: int, column: int) -> int | None:
-        """The count in a cell (totals included); None in the first column."""
-        if column == 0:
-            return None
-        relations = len(RELATIONS)
-        rows = self._matrix if row < len(self._matrix) else None
-        if rows is not None:
-            counts = rows[row]
-            return counts[column - 1] if column <= relations else sum(counts)
-        columns = [sum(r[i] for r in self._matrix) for i in range(relations)]
-        return columns[column - 1] if column <= relations else sum(columns)
+    def cell_font(self, row: GradeRow, column: int) -> QFont | None:
+        return bold_font() if row.total or column == self.columnCount() - 1 else None
 
-    def _cell(self, row: int, column: int, role: int) -> Any:
-        total = row == len(self._matrix)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == 0:
-                return self.tr("Total") if total else str(GRADES[row])
-            return str(self.value(row, column))
-        if role == Qt.ItemDataRole.FontRole and (total or column == len(self._titles) - 1):
-            return _bold()
-        if role == Qt.ItemDataRole.BackgroundRole and total:
-            return QBrush(_TOTAL_BACKGROUND)
-        if role == Qt.ItemDataRole.ForegroundRole and column > 0 and self.value(row, column) == 0:
-            return QBrush(QColor("#9e9e9e"))
-        return None
+    def cell_foreground(self, row: GradeRow, column: int) -> QColor | None:
+        return _ZERO_COLOUR if column > 0 and row.value(column) == 0 else None
+
+    def cell_background(self, row: GradeRow, column: int) -> QColor | None:
+        return _TOTAL_BACKGROUND if row.total else None
 
 
-class SaeListModel(_ReadOnlyTable):
+class SaeListModel(RowsModel[EndpointAE]):
     """The SAEs that make the end point, by subject and AE number."""
 
-    NUMERIC_FROM = 99
+    TEXT_TOOLTIPS = True
 
     def __init__(self, language: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._language = language
-        self._rows: list[EndpointAE] = []
-        self._titles = [
+        titles = [
             self.tr("Subject"),
             self.tr("AE"),
             self.tr("Term"),
@@ -299,68 +255,47 @@ class SaeListModel(_ReadOnlyTable):
             self.tr("Procedure"),
             self.tr("Seriousness"),
         ]
-        self._tips = {
+        tips = {
             1: self.tr("The AE number within the patient's AE log"),
             4: self.tr("Days since the injection (day 0)"),
             6: self.tr("Relation to the MSC product"),
             7: self.tr("Relation to the injection procedure"),
         }
+        self.set_columns(_columns(titles, self._text, numeric_from=len(titles), tips=tips))
 
-    def set_events(self, rows: Sequence[EndpointAE]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def _text(self, column: int, event: EndpointAE) -> str:
+        values: list[object] = [
+            event.subject_number,
+            event.number,
+            event.term,
+            event.onset_date.isoformat(),
+            event.study_day,
+            event.who_grade,
+            relation_text(event.relation_product, self._language),
+            relation_text(event.relation_procedure, self._language),
+            criteria_text(event.criteria, self._language),
+        ]
+        return str(values[column])
 
-    def _count(self) -> int:
-        return len(self._rows)
+    def cell_font(self, event: EndpointAE, column: int) -> QFont | None:
+        return bold_font() if column == 0 else None
 
-    def adverse_event(self, row: int) -> EndpointAE:
-        return self._rows[row]
-
-    def _cell(self, row: int, column: int, role: int) -> Any:
-        event = self._rows[row]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            values: list[object] = [
-                event.subject_number,
-                event.number,
-                event.term,
-                event.onset_date.isoformat(),
-                event.study_day,
-                event.who_grade,
-                relation_text(event.relation_product, self._language),
-                relation_text(event.relation_procedure, self._language),
-                criteria_text(event.criteria, self._language),
-            ]
-            return str(values[column])
-        if role == PATIENT_ROLE:
-            return event.patient_id
-        if role == Qt.ItemDataRole.FontRole and column == 0:
-            return _bold()
-        return None
+    def row_data(self, event: EndpointAE, role: int) -> object:
+        return event.patient_id if role == PATIENT_ROLE else None
 
 
 class _Table(QTableView):
-    def __init__(self, model: QAbstractTableModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setModel(model)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.setTabKeyNavigation(False)
-        self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(False)
+    """A list table that can also be ``fit`` to its cells."""
 
-    def stretch(self, *columns: int) -> None:
-        """These columns share the width left over; the others fit their contents."""
-        header = self.horizontalHeader()
-        for column in columns:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    def __init__(
+        self,
+        model: QAbstractTableModel,
+        parent: QWidget | None = None,
+        *,
+        stretch: Sequence[int] = (),
+    ) -> None:
+        super().__init__(parent)
+        set_up_table(self, model, stretch=stretch)
 
     def fit(self) -> None:
         """Exactly as large as its cells (the small fixed tables need no scroll bars)."""
@@ -417,7 +352,8 @@ class EndpointView(QWidget):
         self.status.hide()
 
         self.patient_model = EndpointPatientModel(self)
-        self.patient_table = _Table(self.patient_model, self)
+        # The counts keep the width their headers need; the follow-up column takes the rest.
+        self.patient_table = _Table(self.patient_model, self, stretch=[3])
         self.patient_table.setObjectName("patient_table")
         self.product_model = GradeRelationModel(ctx.language, self)
         self.product_table = _Table(self.product_model, self)
@@ -426,10 +362,8 @@ class EndpointView(QWidget):
         self.procedure_table = _Table(self.procedure_model, self)
         self.procedure_table.setObjectName("procedure_table")
         self.sae_model = SaeListModel(ctx.language, self)
-        self.sae_table = _Table(self.sae_model, self)
+        self.sae_table = _Table(self.sae_model, self, stretch=[2])
         self.sae_table.setObjectName("sae_table")
-        self.patient_table.stretch(3)  # the counts keep the width their headers need
-        self.sae_table.stretch(2)
 
         def heading(text: str, name: str) -> QLabel:
             label = QLabel(text, self)
@@ -448,13 +382,8 @@ class EndpointView(QWidget):
             "procedure_heading",
         )
         self.sae_heading = heading(self.tr("SAEs in the window"), "sae_heading")
-        self.empty = QLabel(self.tr("No patient has been injected yet."), self)
+        self.empty = empty_table_label(self.tr("No patient has been injected yet."), self)
         self.empty.setObjectName("empty")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet(
-            "color: palette(placeholder-text); font-style: italic;"
-            " border: 1px dashed palette(mid); border-radius: 4px; padding: 16px;"
-        )
         self.hint = QLabel(
             self.tr("Double-click a patient, or select them and press Enter, to open the patient."),
             self,
@@ -527,7 +456,7 @@ class EndpointView(QWidget):
         self.patient_model.set_report(report)
         self.product_model.set_matrix(report.totals.by_grade_product if report else ())
         self.procedure_model.set_matrix(report.totals.by_grade_procedure if report else ())
-        self.sae_model.set_events(report.saes if report else ())
+        self.sae_model.set_rows(report.saes if report else ())
         for table in (self.product_table, self.procedure_table):
             table.fit()
         has_patients = bool(report and report.patients)

@@ -10,24 +10,14 @@ reported with a countdown. Both read ``safety.open_saes`` and refresh every minu
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -41,6 +31,7 @@ from sscvisit.services.errors import ServiceError
 from sscvisit.services.safety import SaeDue
 from sscvisit.ui.context import UiContext
 from sscvisit.ui.messages import service_message
+from sscvisit.ui.table_model import Column, RowsModel, bold_font, set_up_table
 
 REFRESH_MS = 60_000
 BANNER_STYLE = (
@@ -184,100 +175,59 @@ class SaeBanner(QFrame):
             self.patientActivated.emit(overdue[0].patient_id)
 
 
-class SaeDueModel(QAbstractTableModel):
+class SaeDueModel(RowsModel[SaeDue]):
     """The SAEs still to be reported; the countdown column follows ``now`` on ``tick()``."""
 
     SUBJECT, AE, TERM, AWARE, DEADLINE, COUNTDOWN = range(6)
-    COLUMN_COUNT = 6
     PatientRole: ClassVar[int] = int(Qt.ItemDataRole.UserRole) + 1
 
     def __init__(self, now: Now, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._now = now
-        self._rows: list[SaeDue] = []
         self._moment = now()
-
-    def headers(self) -> tuple[str, ...]:
-        return (
-            self.tr("Subject"),
-            self.tr("AE"),
-            self.tr("Event"),
-            self.tr("Site aware"),
-            self.tr("Report by"),
-            self.tr("Countdown"),
+        self.set_columns(
+            [
+                Column(self.tr("Subject"), lambda due: due.subject_number),
+                Column(self.tr("AE"), lambda due: ae_label(due.number)),
+                Column(self.tr("Event"), lambda due: due.term),
+                Column(self.tr("Site aware"), lambda due: moment_text(due.aware_at)),
+                Column(self.tr("Report by"), lambda due: moment_text(due.deadline)),
+                Column(
+                    self.tr("Countdown"), lambda due: countdown_text(due.deadline, self._moment)
+                ),
+            ]
         )
 
-    def set_rows(self, rows: Sequence[SaeDue]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
+    def set_rows(self, rows: Iterable[SaeDue]) -> None:
         self._moment = self._now()
-        self.endResetModel()
+        super().set_rows(rows)
 
     def tick(self) -> None:
         """Move the countdowns on to the current time (no database call)."""
         self._moment = self._now()
-        if self._rows:
+        if self.rowCount():
             self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, self.COLUMN_COUNT - 1)
+                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
             )
 
-    def row_at(self, row: int) -> SaeDue:
-        return self._rows[row]
+    def overdue(self, due: SaeDue) -> bool:
+        return self._moment > due.deadline
 
-    def rows(self) -> list[SaeDue]:
-        return list(self._rows)
+    def cell_font(self, due: SaeDue, column: int) -> QFont | None:
+        return bold_font() if self.overdue(due) and column == self.COUNTDOWN else None
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._rows)
+    def cell_foreground(self, due: SaeDue, column: int) -> QColor | None:
+        return OVERDUE_TEXT if self.overdue(due) else None
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < self.COLUMN_COUNT
-        ):
-            return self.headers()[section]
+    def cell_background(self, due: SaeDue, column: int) -> QColor | None:
+        if self.overdue(due):
+            return OVERDUE_BACKGROUND
+        if due.deadline - self._moment <= DUE_SOON:
+            return DUE_SOON_BACKGROUND
         return None
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < self.COLUMN_COUNT:
-            return None
-        due = self._rows[index.row()]
-        overdue = self._moment > due.deadline
-        if role == Qt.ItemDataRole.DisplayRole:
-            texts = (
-                due.subject_number,
-                ae_label(due.number),
-                due.term,
-                moment_text(due.aware_at),
-                moment_text(due.deadline),
-                countdown_text(due.deadline, self._moment),
-            )
-            return texts[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and overdue:
-            return QBrush(OVERDUE_TEXT)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if overdue:
-                return QBrush(OVERDUE_BACKGROUND)
-            if due.deadline - self._moment <= DUE_SOON:
-                return QBrush(DUE_SOON_BACKGROUND)
-            return None
-        if role == Qt.ItemDataRole.FontRole and overdue and index.column() == self.COUNTDOWN:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == self.PatientRole:
-            return due.patient_id
-        return None
+    def row_data(self, due: SaeDue, role: int) -> object:
+        return due.patient_id if role == self.PatientRole else None
 
 
 class _DueTable(QTableView):
@@ -320,15 +270,7 @@ class SaeDueList(QWidget):
         self.explanation.setWordWrap(True)
         self.table = _DueTable(self)
         self.table.setObjectName("sae_due_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(SaeDueModel.TERM, QHeaderView.ResizeMode.Stretch)
+        set_up_table(self.table, self.model, stretch=[SaeDueModel.TERM], alternate=False)
         self.table.setAccessibleName(self.tr("SAEs to report"))
         self.empty_label = QLabel(self.tr("No SAE is waiting to be reported."), self)
         self.empty_label.setObjectName("sae_due_empty")

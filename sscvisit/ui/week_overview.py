@@ -8,23 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Literal
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QDate,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QDate, QLocale, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -40,9 +29,9 @@ from sscvisit.services.errors import ServiceError
 from sscvisit.services.protocol import week_of
 from sscvisit.ui.context import UiContext
 from sscvisit.ui.register_dialog import ErrorBanner
+from sscvisit.ui.table_model import Column, RowsModel, empty_table_label, set_up_table
 from sscvisit.ui.visit_dialogs import window_text
 from sscvisit.ui.visit_forms import form_label
-from sscvisit.ui.visit_table import VisitRowsModel
 
 PATIENT_ROLE = int(Qt.ItemDataRole.UserRole)
 VISIT_ROLE = PATIENT_ROLE + 1
@@ -50,39 +39,41 @@ VISIT_ROLE = PATIENT_ROLE + 1
 Kind = Literal["due", "overdue"]
 
 
-class DueVisitModel(VisitRowsModel):
+class DueVisitModel(RowsModel[VisitInfo]):
     """Visits of many patients, one row each; the last column counts days left or overdue."""
 
-    COLUMNS = ("subject", "visit", "target_date", "window", "days")
+    TEXT_TOOLTIPS = True
 
     def __init__(self, kind: Kind, language: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.kind: Kind = kind
-        self._language = language
-        self._rows: list[VisitInfo] = []
         self._today = clock.today()
-        self._titles = [
-            self.tr("Subject"),
-            self.tr("Visit"),
-            self.tr("Target date"),
-            self.tr("Window"),
-            self.tr("Days left") if kind == "due" else self.tr("Days overdue"),
-        ]
+        self.set_columns(
+            [
+                Column(self.tr("Subject"), lambda visit: visit.subject_number, bold=True),
+                Column(self.tr("Visit"), lambda visit: visit.label(language)),
+                Column(self.tr("Target date"), lambda visit: _date_text(visit.target_date)),
+                Column(self.tr("Window"), window_text),
+                Column(
+                    self.tr("Days left") if kind == "due" else self.tr("Days overdue"),
+                    self._days_text,
+                    numeric=True,
+                ),
+            ]
+        )
 
     def set_visits(self, rows: Sequence[VisitInfo], today: dt.date) -> None:
-        self.beginResetModel()
         self._today = today
-        self._rows = sorted(
-            rows,
-            key=lambda v: (v.window_end or v.target_date or today, v.subject_number, v.sequence),
+        self.set_rows(
+            sorted(
+                rows,
+                key=lambda v: (
+                    v.window_end or v.target_date or today,
+                    v.subject_number,
+                    v.sequence,
+                ),
+            )
         )
-        self.endResetModel()
-
-    def visit(self, row: int) -> VisitInfo:
-        return self._rows[row]
-
-    def visits(self) -> list[VisitInfo]:
-        return list(self._rows)
 
     def days(self, visit: VisitInfo) -> int | None:
         """Days left in the window (due), or days since it closed (overdue)."""
@@ -91,36 +82,7 @@ class DueVisitModel(VisitRowsModel):
             return None
         return (end - self._today).days if self.kind == "due" else (self._today - end).days
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        visit = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(visit, column)
-        if role == PATIENT_ROLE:
-            return visit.patient_id
-        if role == VISIT_ROLE:
-            return visit.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == "days":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and column == "subject":
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-    def _text(self, visit: VisitInfo, column: str) -> str:
-        if column == "subject":
-            return visit.subject_number
-        if column == "visit":
-            return visit.label(self._language)
-        if column == "target_date":
-            return visit.target_date.isoformat() if visit.target_date else "—"
-        if column == "window":
-            return window_text(visit)
+    def _days_text(self, visit: VisitInfo) -> str:
         days = self.days(visit)
         if days is None:
             return "—"
@@ -128,88 +90,43 @@ class DueVisitModel(VisitRowsModel):
             return self.tr("last day")
         return str(days)
 
+    def row_data(self, visit: VisitInfo, role: int) -> object:
+        if role == PATIENT_ROLE:
+            return visit.patient_id
+        if role == VISIT_ROLE:
+            return visit.id
+        return None
 
-class IncompleteVisitModel(QAbstractTableModel):
+
+class IncompleteVisitModel(RowsModel[IncompleteVisit]):
     """Recorded visits with forms still missing (``completeness.incomplete_visits``)."""
 
-    COLUMNS = ("subject", "visit", "visit_date", "missing")
+    TEXT_TOOLTIPS = True
 
     def __init__(self, language: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._language = language
-        self._rows: list[IncompleteVisit] = []
-        self._titles = [self.tr("Subject"), self.tr("Visit"), self.tr("Date"), self.tr("Missing")]
+        self.set_columns(
+            [
+                Column(self.tr("Subject"), lambda visit: visit.subject_number, bold=True),
+                Column(self.tr("Visit"), lambda visit: visit.label(language)),
+                Column(self.tr("Date"), lambda visit: _date_text(visit.visit_date)),
+                Column(
+                    self.tr("Missing"),
+                    lambda visit: ", ".join(form_label(code, language) for code in visit.missing),
+                ),
+            ]
+        )
 
-    def set_visits(self, rows: Sequence[IncompleteVisit]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def visit(self, row: int) -> IncompleteVisit:
-        return self._rows[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._titles)
-        ):
-            return self._titles[section]
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        visit = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == "subject":
-                return visit.subject_number
-            if column == "visit":
-                return visit.label(self._language)
-            if column == "visit_date":
-                return visit.visit_date.isoformat() if visit.visit_date else "—"
-            return ", ".join(form_label(code, self._language) for code in visit.missing)
+    def row_data(self, visit: IncompleteVisit, role: int) -> object:
         if role == PATIENT_ROLE:
             return visit.patient_id
         if role == VISIT_ROLE:
             return visit.visit_id
-        if role == Qt.ItemDataRole.FontRole and column == "subject":
-            font = QFont()
-            font.setBold(True)
-            return font
         return None
 
 
-class _VisitTable(QTableView):
-    def __init__(
-        self, model: DueVisitModel | IncompleteVisitModel, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setModel(model)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.setTabKeyNavigation(False)
-        self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+def _date_text(day: dt.date | None) -> str:
+    return day.isoformat() if day else "—"
 
 
 class WeekOverview(QWidget):
@@ -251,12 +168,14 @@ class WeekOverview(QWidget):
         self.overdue_heading.setObjectName("overdue_heading")
         self.overdue_heading.setFont(heading_font)
         self.overdue_heading.setStyleSheet("color: #b71c1c;")
-        self.due_table = _VisitTable(self.due_model, self)
+        self.due_table = QTableView(self)
+        set_up_table(self.due_table, self.due_model, stretch=[1])
         self.due_table.setObjectName("due_table")
-        self.overdue_table = _VisitTable(self.overdue_model, self)
+        self.overdue_table = QTableView(self)
+        set_up_table(self.overdue_table, self.overdue_model, stretch=[1])
         self.overdue_table.setObjectName("overdue_table")
-        self.due_empty = self._empty_label(self.tr("Nothing is due this week."))
-        self.overdue_empty = self._empty_label(self.tr("Nothing is overdue."))
+        self.due_empty = empty_table_label(self.tr("Nothing is due this week."), self)
+        self.overdue_empty = empty_table_label(self.tr("Nothing is overdue."), self)
         self.due_stack = self._stack(self.due_table, self.due_empty)
         self.overdue_stack = self._stack(self.overdue_table, self.overdue_empty)
         # Recorded visits whose protocol forms are not all saved, reviewed or marked not done.
@@ -264,12 +183,12 @@ class WeekOverview(QWidget):
         self.incomplete_heading = QLabel(self)
         self.incomplete_heading.setObjectName("incomplete_heading")
         self.incomplete_heading.setFont(heading_font)
-        self.incomplete_table = _VisitTable(self.incomplete_model, self)
+        self.incomplete_table = QTableView(self)
+        set_up_table(self.incomplete_table, self.incomplete_model, stretch=[3])
         self.incomplete_table.setObjectName("incomplete_table")
-        incomplete_header = self.incomplete_table.horizontalHeader()
-        incomplete_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        incomplete_header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.incomplete_empty = self._empty_label(self.tr("Every recorded visit is complete."))
+        self.incomplete_empty = empty_table_label(
+            self.tr("Every recorded visit is complete."), self
+        )
         self.incomplete_stack = self._stack(self.incomplete_table, self.incomplete_empty)
         self.hint = QLabel(
             self.tr("Double-click a visit, or select it and press Enter, to open the patient."),
@@ -304,15 +223,6 @@ class WeekOverview(QWidget):
         self._show_counts(0, 0)
         self._show_incomplete([])
 
-    def _empty_label(self, text: str) -> QLabel:
-        label = QLabel(text, self)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setStyleSheet(
-            "color: palette(placeholder-text); font-style: italic;"
-            " border: 1px dashed palette(mid); border-radius: 4px; padding: 16px;"
-        )
-        return label
-
     def _stack(self, table: QTableView, empty: QLabel) -> QStackedWidget:
         stack = QStackedWidget(self)
         stack.addWidget(table)
@@ -346,7 +256,7 @@ class WeekOverview(QWidget):
         self._show_incomplete(incomplete)
 
     def _show_incomplete(self, rows: Sequence[IncompleteVisit]) -> None:
-        self.incomplete_model.set_visits(rows)
+        self.incomplete_model.set_rows(rows)
         self.incomplete_heading.setText(
             self.tr("Recorded visits with forms missing: {count}").format(count=len(rows))
         )

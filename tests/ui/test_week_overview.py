@@ -90,7 +90,7 @@ def test_due_and_overdue_at_a_chosen_day(qtbot: QtBot, study_users: StudyWithUse
     overview.refresh(WEDNESDAY)
 
     due = overview.due_model
-    assert [(v.subject_number, v.visit_code) for v in due.visits()] == [
+    assert [(v.subject_number, v.visit_code) for v in due.rows()] == [
         (a.subject_number, "week8"),
         (b.subject_number, "injection"),
     ]
@@ -103,7 +103,7 @@ def test_due_and_overdue_at_a_chosen_day(qtbot: QtBot, study_users: StudyWithUse
     assert due.headerData(4, Qt.Orientation.Horizontal) == "Days left"
 
     overdue = overview.overdue_model
-    assert [(v.subject_number, v.visit_code) for v in overdue.visits()] == [
+    assert [(v.subject_number, v.visit_code) for v in overdue.rows()] == [
         (a.subject_number, "week4")
     ]
     assert overdue.index(0, 4).data() == "30"  # window closed on day 32, today is day 62
@@ -120,7 +120,7 @@ def test_due_and_overdue_at_a_chosen_day(qtbot: QtBot, study_users: StudyWithUse
     # A week later A's week 8 and B's injection are overdue; B's week 1 (still counted from
     # the planned injection) is due.
     overview.refresh(WEDNESDAY + 7 * DAY)
-    assert [(v.subject_number, v.visit_code) for v in overview.due_model.visits()] == [
+    assert [(v.subject_number, v.visit_code) for v in overview.due_model.rows()] == [
         (b.subject_number, "week1")
     ]
     assert overview.due_heading.text().endswith(": 1")
