@@ -482,6 +482,10 @@ class EndpointView(QWidget):
         document.print_(printer)
         document.deleteLater()
 
+    def _print_and_audit(self, printer: QPrinter) -> None:
+        self.print_document(printer)
+        self._audit_export("print", None)
+
     def save_pdf(self, path: str | Path) -> bool:
         """Write the report as a PDF (A4 landscape); False, with a message, when it failed."""
         if self.report is None:
@@ -502,7 +506,7 @@ class EndpointView(QWidget):
             self._show_status(self.tr("The PDF could not be written to {path}.").format(path=path))
             return False
         self._show_status(self.tr("Saved the end point to {path}.").format(path=path))
-        return True
+        return self._audit_export("pdf", target)
 
     def export_csv(self, path: str | Path) -> bool:
         """Write the CSV (UTF-8, CRLF line ends); False, with a message, when it failed."""
@@ -519,6 +523,15 @@ class EndpointView(QWidget):
             )
             return False
         self._show_status(self.tr("Exported the end point to {path}.").format(path=path))
+        return self._audit_export("csv", Path(path))
+
+    def _audit_export(self, kind: str, path: Path | None) -> bool:
+        """The audit trail names every report that left the program (and the file's digest)."""
+        try:
+            endpoint.record_export(self._ctx.study, self._ctx.user, kind, path)
+        except ServiceError as error:
+            self.banner.show_service_error(error)
+            return False
         return True
 
     def choose_printer(self) -> QPrintDialog:
@@ -529,7 +542,7 @@ class EndpointView(QWidget):
         self._printer = printer
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print the end point"))
-        dialog.accepted.connect(lambda: self.print_document(printer))
+        dialog.accepted.connect(lambda: self._print_and_audit(printer))
         self._open(dialog)
         return dialog
 

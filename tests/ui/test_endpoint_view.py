@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import re
 import subprocess
@@ -135,6 +136,8 @@ def test_saving_the_pdf_writes_the_subject_and_the_count(
     assert "Cellulitis" in text
     assert "H1000001" not in text
     assert str(pdf) in view.status.text()
+    digest = hashlib.sha256(pdf.read_bytes()).hexdigest()
+    assert exports(study_users) == [f"pdf: endpoint.pdf sha256={digest}"]
 
 
 def test_export_csv_writes_one_row_per_patient_and_the_totals(
@@ -165,6 +168,16 @@ def test_export_csv_writes_one_row_per_patient_and_the_totals(
     assert rows[1][4] == "1"
     assert rows[3][4] == "1"
     assert rows[3][3] == "2/2"
+    assert exports(study_users) == [f"csv: endpoint.csv sha256={hashlib.sha256(data).hexdigest()}"]
+
+
+def exports(made: StudyWithUsers) -> list[str | None]:
+    """The audit trail's export events, oldest first."""
+    from sscvisit.services import audit
+
+    with made.study.unit() as session:
+        rows = audit.query(session)
+    return [row.new_value for row in reversed(rows) if row.action == "export"]
 
 
 def test_printing_lays_the_report_out_on_the_printer(
@@ -178,6 +191,7 @@ def test_printing_lays_the_report_out_on_the_printer(
     qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
     assert isinstance(view.dialog, QPrintDialog)
     view.dialog.reject()
+    assert exports(study_users) == []  # cancelled: nothing left the program
     printer = QPrinter()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
