@@ -40,7 +40,13 @@ from sscvisit.services.errors import ConflictError, ReasonRequired, ServiceError
 from sscvisit.services.safety import AeInfo
 from sscvisit.ui.acr_panel import freeze
 from sscvisit.ui.context import UiContext
-from sscvisit.ui.forms import ERROR_STYLE, FieldForm, display_text, field_caption
+from sscvisit.ui.forms import (
+    ERROR_STYLE,
+    FieldForm,
+    display_text,
+    field_caption,
+    set_text_read_only,
+)
 from sscvisit.ui.messages import code_of, field_message
 from sscvisit.ui.reason_dialog import ReasonDialog
 from sscvisit.ui.register_dialog import ErrorBanner
@@ -359,6 +365,7 @@ class AdverseEventDialog(UnsavedChangesDialog):
         for form in self.forms:
             for editor in form.editors():
                 freeze(editor, True)
+                set_text_read_only(editor, True)
         self.visit_combo.setEnabled(False)
         self.save_button.hide()
 

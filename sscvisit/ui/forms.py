@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSizePolicy,
     QWidget,
 )
@@ -33,6 +34,27 @@ _INT_PATTERN = r"-?\d{0,9}"
 _FLOAT_PATTERN = r"-?\d{0,9}([.,]\d{0,6})?"
 # Only what is typed into a line edit ever needs parsing; combos and check boxes hold values.
 _LINE_KINDS = frozenset({"text", "int", "float", "date", "datetime"})
+MULTILINE_MIN_LENGTH = 1000
+"""Text fields that may hold this many characters are written as sentences, not one line."""
+_MULTILINE_ROWS = 4
+
+
+def is_multiline(field: Field) -> bool:
+    """Whether a field gets a multi-line editor: long free text (comments, descriptions)."""
+    return (
+        field.kind == "text"
+        and field.max_length is not None
+        and field.max_length >= MULTILINE_MIN_LENGTH
+    )
+
+
+def typed_text(editor: QWidget) -> str | None:
+    """What a person typed into a line or multi-line editor; None for other editors."""
+    if isinstance(editor, QLineEdit):
+        return editor.text()
+    if isinstance(editor, QPlainTextEdit):
+        return editor.toPlainText()
+    return None
 
 
 def field_caption(field: Field, language: str) -> str:
@@ -70,6 +92,27 @@ def _number_width(field: Field) -> int:
     bounds = [b for b in (field.minimum, field.maximum) if b is not None]
     digits = max((len(str(int(b))) for b in bounds), default=8)
     return max(digits, 4) + (4 if field.kind == "float" else 1)
+
+
+def multiline_edit(parent: QWidget, rows: int = _MULTILINE_ROWS) -> QPlainTextEdit:
+    """The editor of a field ``is_multiline`` picks: a few lines high; Tab moves on.
+
+    It has no maximum length of its own: the field's check shows "too long" beside it.
+    """
+    editor = QPlainTextEdit(parent)
+    editor.setTabChangesFocus(True)
+    margins = 2 * (int(editor.document().documentMargin()) + editor.frameWidth())
+    editor.setFixedHeight(rows * editor.fontMetrics().lineSpacing() + margins + 2)
+    editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    return editor
+
+
+def set_text_read_only(editor: QWidget, read_only: bool) -> None:
+    """Go with ``freeze`` for a multi-line editor: its clicks and context menu reach its viewport,
+    which a filter on the editor does not stop. Read-only, it still scrolls; other editors: no-op.
+    """
+    if isinstance(editor, QPlainTextEdit):
+        editor.setReadOnly(read_only)
 
 
 def _edit_text(value: Value) -> str:
@@ -138,6 +181,16 @@ class FieldForm(QWidget):
             self._labels[name] = label
             self._error_labels[name] = error
             grid.addWidget(label, row, 0)
+            if isinstance(editor, QPlainTextEdit):
+                # A box of several lines: its label and message line up with its first line.
+                top = Qt.AlignmentFlag.AlignTop
+                inset = editor.frameWidth() + int(editor.document().documentMargin())
+                label.setContentsMargins(0, inset, 0, 0)
+                error.setContentsMargins(0, inset, 0, 0)
+                grid.addWidget(label, row, 0, top)
+                grid.addWidget(editor, row, 1)
+                grid.addWidget(error, row, 2, top)
+                continue
             if isinstance(editor, QLineEdit) and field.kind == "text":
                 grid.addWidget(editor, row, 1)
             else:
@@ -170,6 +223,11 @@ class FieldForm(QWidget):
             box = QCheckBox(self)
             box.toggled.connect(lambda _c, n=name: self._on_change(n))
             editor = box
+        elif is_multiline(field):
+            # No setMaxLength here: text over max_length gets the "too long" message beside it.
+            text = multiline_edit(self)
+            text.textChanged.connect(lambda n=name: self._on_change(n))
+            editor = text
         else:
             line = QLineEdit(self)
             metrics = line.fontMetrics()
@@ -241,8 +299,9 @@ class FieldForm(QWidget):
 
     def raw_text(self, name: str) -> str:
         editor = self._editors[name]
-        if isinstance(editor, QLineEdit):
-            return editor.text()
+        typed = typed_text(editor)
+        if typed is not None:
+            return typed
         if isinstance(editor, QComboBox):
             return editor.currentText() if editor.currentIndex() > 0 else ""
         assert isinstance(editor, QCheckBox)
@@ -305,6 +364,9 @@ class FieldForm(QWidget):
         editor = self._editors[name]
         if isinstance(editor, QLineEdit):
             editor.setText(_edit_text(value))
+        elif isinstance(editor, QPlainTextEdit):
+            if editor.toPlainText() != _edit_text(value):  # setPlainText also empties undo
+                editor.setPlainText(_edit_text(value))
         elif isinstance(editor, QComboBox):
             index = editor.findData(value) if value is not None else 0
             editor.setCurrentIndex(max(index, 0))
@@ -314,8 +376,9 @@ class FieldForm(QWidget):
     def _read(self, name: str) -> Value:
         field = self._fields[name]
         editor = self._editors[name]
-        if isinstance(editor, QLineEdit):
-            return field.parse(editor.text(), today=clock.today(), now=clock.now_local())
+        typed = typed_text(editor)
+        if typed is not None:
+            return field.parse(typed, today=clock.today(), now=clock.now_local())
         if isinstance(editor, QComboBox):
             data = editor.currentData()
             return field.check(data if isinstance(data, str) else None)
@@ -382,6 +445,7 @@ class FieldSummary(QWidget):
             label = QLabel(field_caption(field, language), self)
             value = QLabel("—", self)
             value.setObjectName(f"value_{name}")
+            value.setTextFormat(Qt.TextFormat.PlainText)  # typed text, never markup
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
             self._labels.append(label)

@@ -41,7 +41,7 @@ from sscvisit.services.errors import ConflictError, ReasonRequired, ServiceError
 from sscvisit.services.injection import InjectionInfo
 from sscvisit.ui.acr_panel import freeze
 from sscvisit.ui.context import UiContext
-from sscvisit.ui.forms import ERROR_STYLE, FieldForm, display_text
+from sscvisit.ui.forms import ERROR_STYLE, FieldForm, display_text, set_text_read_only
 from sscvisit.ui.messages import field_message
 from sscvisit.ui.reason_dialog import ReasonDialog
 from sscvisit.ui.register_dialog import ErrorBanner
@@ -182,6 +182,7 @@ class InjectionDialog(UnsavedChangesDialog):
         if self.read_only:
             for editor in self.injection_editors():
                 freeze(editor, True)
+                set_text_read_only(editor, True)
             self.pre.set_read_only(True)
             self.post.set_read_only(True)
             self.save_button.hide()

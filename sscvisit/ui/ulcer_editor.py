@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QTableView,
@@ -80,7 +81,15 @@ from sscvisit.services.dto import UlcerPhotoInfo, VisitInfo
 from sscvisit.services.errors import ConflictError, ReasonRequired, ServiceError
 from sscvisit.ui.acr_panel import freeze
 from sscvisit.ui.context import UiContext
-from sscvisit.ui.forms import ERROR_STYLE, display_text, field_caption
+from sscvisit.ui.forms import (
+    ERROR_STYLE,
+    display_text,
+    field_caption,
+    is_multiline,
+    multiline_edit,
+    set_text_read_only,
+    typed_text,
+)
 from sscvisit.ui.hand_map import (
     HandMapWidget,
     finger_label,
@@ -624,6 +633,7 @@ class UlcerEditor(QWidget):
         if self.read_only:
             for widget in (*self.combos.values(), *self.editors.values()):
                 freeze(widget, True)
+                set_text_read_only(widget, True)
             for widget in (
                 self.add_button,
                 self.move_button,
@@ -676,6 +686,12 @@ class UlcerEditor(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.activated.connect(lambda _i, n=name: self._commit(n))
             editor = combo
+        elif is_multiline(field):
+            # Sentences: a few lines; finished (committed) when focus leaves it, as a line edit.
+            text = multiline_edit(self.details, rows=3)
+            text.textChanged.connect(lambda n=name: self._check_typed(n))
+            text.installEventFilter(self)
+            editor = text
         else:
             line = QLineEdit(self.details)
             if field.kind == "text":
@@ -697,7 +713,7 @@ class UlcerEditor(QWidget):
         label.setBuddy(editor)
         self.editors[name] = editor
         grid.addWidget(label, row, 0)
-        if isinstance(editor, QLineEdit) and field.kind == "text":
+        if isinstance(editor, QLineEdit | QPlainTextEdit) and field.kind == "text":
             grid.addWidget(editor, row, 1)
         else:
             grid.addWidget(editor, row, 1, Qt.AlignmentFlag.AlignLeft)
@@ -968,6 +984,8 @@ class UlcerEditor(QWidget):
                     editor.setCurrentIndex(max(index, 0) if value is not None else index)
                 elif isinstance(editor, QCheckBox):
                     editor.setChecked(bool(value))
+                elif isinstance(editor, QPlainTextEdit):
+                    editor.setPlainText("" if value is None else str(value))
                 elif isinstance(editor, QLineEdit):
                     if isinstance(value, int | float) and not isinstance(value, bool):
                         editor.setText(_number_text(float(value)))
@@ -1000,9 +1018,10 @@ class UlcerEditor(QWidget):
         """(ok, value) of a field as the user left it; a FieldError is shown at the field."""
         editor = self.editors[name]
         field = self._fields[name]
+        typed = typed_text(editor)
         try:
-            if isinstance(editor, QLineEdit):
-                return True, field.parse(editor.text())
+            if typed is not None:
+                return True, field.parse(typed)
             if isinstance(editor, QComboBox):
                 data = editor.currentData()
                 return True, field.check(data if isinstance(data, str) else None)
@@ -1014,10 +1033,12 @@ class UlcerEditor(QWidget):
 
     def _check_typed(self, name: str) -> None:
         """As you type: the field's own check (range, number), shown at once."""
-        editor = self.editors[name]
-        assert isinstance(editor, QLineEdit)
+        typed = typed_text(self.editors[name])
+        assert typed is not None
+        if self._loading:
+            return
         try:
-            self._fields[name].parse(editor.text())
+            self._fields[name].parse(typed)
         except FieldError as error:
             self._show(name, code_of(error), field_message(error))
             return
@@ -1058,14 +1079,14 @@ class UlcerEditor(QWidget):
         mark = self.selected_mark()
         if mark is None:
             return False
-        editor = self.editors[name]
-        assert isinstance(editor, QLineEdit)
+        typed = typed_text(self.editors[name])
+        assert typed is not None
         value = getattr(mark, name)
         if isinstance(value, float):
             shown = _number_text(value)
         else:
             shown = "" if value is None else str(value)
-        return editor.text().strip() != shown.strip()
+        return typed.strip() != shown.strip()
 
     # -- messages ------------------------------------------------------------------------------
 
@@ -1388,11 +1409,17 @@ class UlcerEditor(QWidget):
         if (
             kind == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
-            and isinstance(watched, QLineEdit)
+            and isinstance(watched, QLineEdit | QPlainTextEdit)
             and _is_undo_key(event)
         ):
             # Undo and redo belong to the map, not to the text of one field.
             return True
+        if (
+            kind == QEvent.Type.FocusOut
+            and isinstance(watched, QPlainTextEdit)
+            and watched.objectName() in LINE_FIELDS
+        ):
+            self._commit(watched.objectName())  # what editingFinished does for a line edit
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             enter = event.key() in {Qt.Key.Key_Return, Qt.Key.Key_Enter}
             if enter and watched in self.combos.values():

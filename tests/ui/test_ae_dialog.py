@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from sscvisit.model.fields import DATETIME_FORMAT, Value
@@ -20,7 +21,9 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 def fill(dialog: AdverseEventDialog, name: str, value: Value) -> None:
     """Set one field the way a person would: type, pick or tick."""
     editor = dialog.editor(name)
-    if isinstance(editor, QLineEdit):
+    if isinstance(editor, QPlainTextEdit):  # the long free text (description)
+        editor.setPlainText("" if value is None else str(value))
+    elif isinstance(editor, QLineEdit):
         if isinstance(value, dt.datetime):
             text = value.strftime(DATETIME_FORMAT)
         elif isinstance(value, dt.date):
@@ -105,6 +108,11 @@ def test_an_ae_is_recorded_through_the_dialog(qtbot: QtBot, enrolled: EnrolledPa
     assert not dialog.history_button.isVisible()
     fill_event(dialog, clock.today())
     fill(dialog, "meddra_code", "10007882")
+    description = dialog.editor("description")
+    assert isinstance(description, QPlainTextEdit)  # sentences, several lines
+    qtbot.keyClicks(description, "Red, warm thenar.")
+    qtbot.keyClick(description, Qt.Key.Key_Return)
+    qtbot.keyClicks(description, "Antibiotics started.")
     assert not dialog.sae_line.isVisible()
     assert not dialog.editor("aware_at").isEnabled()
     assert dialog.save_button.isEnabled()
@@ -121,6 +129,12 @@ def test_an_ae_is_recorded_through_the_dialog(qtbot: QtBot, enrolled: EnrolledPa
     )
     assert info.visit_id == enrolled.schedule["injection"].id
     assert info.report_state == "not_serious"
+    assert info.description == "Red, warm thenar.\nAntibiotics started."
+    again = open_dialog(qtbot, enrolled, ae_id=info.id)
+    shown = again.editor("description")
+    assert isinstance(shown, QPlainTextEdit)
+    assert shown.toPlainText() == "Red, warm thenar.\nAntibiotics started."
+    assert not again.has_unsaved_changes()
 
 
 def test_ticking_a_criterion_makes_it_an_sae_with_its_deadline(
@@ -275,6 +289,9 @@ def test_a_monitor_reads_but_cannot_change(qtbot: QtBot, enrolled: EnrolledPatie
     assert dialog.read_only
     assert not dialog.save_button.isVisible()
     assert not dialog.void_button.isVisible()
+    description = dialog.editor("description")
+    assert isinstance(description, QPlainTextEdit)
+    assert description.isReadOnly()  # clicks reach its viewport, so freezing alone is not enough
     assert dialog.history_button.isVisible()
     assert not dialog.has_unsaved_changes()
 

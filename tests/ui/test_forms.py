@@ -7,11 +7,11 @@ import itertools
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from sscvisit.model.fields import Code, Field, FieldError, Problem, Value
-from sscvisit.ui.forms import FieldForm, FieldSummary, display_text
+from sscvisit.ui.forms import FieldForm, FieldSummary, display_text, is_multiline
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -243,3 +243,113 @@ def test_keyboard_picks_a_code_without_the_mouse(qtbot: QtBot) -> None:
     assert form.values()["hand"] == "L"
     qtbot.keyClicks(hand, "R")
     assert form.values()["hand"] == "R"
+
+
+NOTES = {
+    "term": Field("term", "Event term", "Omschrijving", "text", "T.TERM", max_length=200),
+    "note": Field(
+        "note", "Comment", "Opmerking", "text", "T.NOTE", required=False, max_length=1000
+    ),
+    "seen": Field("seen", "Date seen", "Gezien op", "date", "T.SEEN", required=False),
+}
+TWO_LINES = "Red, warm thenar.\nAntibiotics started."
+
+
+def notes_form(qtbot: QtBot) -> tuple[FieldForm, QPlainTextEdit]:
+    form = FieldForm(NOTES, "en")
+    qtbot.addWidget(form)
+    form.show()
+    note = form.editor("note")
+    assert isinstance(note, QPlainTextEdit)
+    return form, note
+
+
+def test_long_free_text_gets_a_multi_line_editor(qtbot: QtBot) -> None:
+    def text(max_length: int | None) -> Field:
+        return Field("t", "T", "T", "text", "T.T", max_length=max_length)
+
+    assert is_multiline(text(1000))
+    assert is_multiline(text(4000))
+    assert not is_multiline(text(999))
+    assert not is_multiline(text(None))
+    assert not is_multiline(Field("c", "C", "C", "code", "T.C", max_length=1000))
+    form, note = notes_form(qtbot)
+    assert isinstance(form.editor("term"), QLineEdit)
+    assert note.objectName() == "note"
+    assert note.accessibleName() == "Comment"
+    label = form.findChild(QLabel, "label_note")
+    assert label is not None
+    assert label.buddy() is note
+    assert note.tabChangesFocus()
+    lines = note.height() / note.fontMetrics().lineSpacing()
+    assert 3 <= lines <= 6  # a few lines, not one and not the whole dialog
+
+
+def test_tab_leaves_a_multi_line_editor_and_enter_starts_a_line(qtbot: QtBot) -> None:
+    form, note = notes_form(qtbot)
+    form.activateWindow()
+    note.setFocus()
+    qtbot.waitUntil(note.hasFocus)
+    with qtbot.waitSignal(form.fieldEdited, check_params_cb=lambda name: name == "note"):
+        qtbot.keyClicks(note, "Red, warm thenar.")
+    qtbot.keyClick(note, Qt.Key.Key_Return)
+    qtbot.keyClicks(note, "Antibiotics started.")
+    qtbot.keyClick(note, Qt.Key.Key_Tab)
+    assert "\t" not in note.toPlainText()
+    qtbot.waitUntil(lambda: form.editor("seen").hasFocus())
+    assert form.values()["note"] == TWO_LINES
+    assert next_tab_stop(form.editor("term")) is note
+    assert next_tab_stop(note) is form.editor("seen")
+
+
+def test_text_over_the_maximum_is_refused_beside_the_field(qtbot: QtBot) -> None:
+    form, note = notes_form(qtbot)
+    form.load({"term": "Cellulitis"})
+    assert form.is_valid()
+    note.setPlainText("x" * 1000)
+    assert form.error_code("note") is None
+    assert form.values()["note"] == "x" * 1000
+    note.moveCursor(note.textCursor().MoveOperation.End)
+    with qtbot.waitSignal(form.validityChanged, check_params_cb=lambda ok: not ok):
+        qtbot.keyClicks(note, "y")
+    assert note.toPlainText() == "x" * 1000 + "y"  # kept as typed, so nothing is lost silently
+    assert form.error_code("note") == "note:too_long"
+    error = form.findChild(QLabel, "error_note")
+    assert error is not None
+    assert error.isVisible()
+    assert "1000" in error.text()
+    assert form.values()["note"] is None
+    assert form.check() is None
+    qtbot.keyClick(note, Qt.Key.Key_Backspace)
+    assert form.error_code("note") is None
+    assert form.check() == {"term": "Cellulitis", "note": "x" * 1000, "seen": None}
+
+
+def test_a_multi_line_editor_loads_and_gives_back_its_value(qtbot: QtBot) -> None:
+    form, note = notes_form(qtbot)
+    edited: list[str] = []
+    form.fieldEdited.connect(edited.append)
+    form.load({"term": "Cellulitis", "note": TWO_LINES})
+    assert edited == []  # loading is not an edit
+    assert note.toPlainText() == TWO_LINES
+    assert form.raw_text("note") == TWO_LINES
+    assert form.values() == {"term": "Cellulitis", "note": TWO_LINES, "seen": None}
+    form.set_value("note", "Seen again.")
+    assert edited == ["note"]
+    assert form.values()["note"] == "Seen again."
+    form.load({})
+    assert note.toPlainText() == ""
+    assert form.values()["note"] is None
+    # a service's refusal is shown at the field, and check() takes the keyboard there
+    form.load({"term": "Cellulitis"})
+    form.activateWindow()
+    form.show_errors([FieldError("note", Problem.INCONSISTENT)])
+    assert form.error_code("note") == "note:inconsistent"
+    qtbot.waitUntil(note.hasFocus)
+    summary = FieldSummary(NOTES, "en")
+    qtbot.addWidget(summary)
+    summary.load({"note": "<b>" + TWO_LINES})
+    assert summary.text_of("note") == "<b>" + TWO_LINES
+    shown = summary.findChild(QLabel, "value_note")
+    assert shown is not None
+    assert shown.textFormat() == Qt.TextFormat.PlainText  # typed text is never markup

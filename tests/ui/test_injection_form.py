@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from sscvisit.model.fields import Value
@@ -42,9 +42,13 @@ POST_TYPED = PRE_TYPED | {"measured_at": "2026-02-02 11:00", "heart_rate_bpm": "
 
 
 def type_into(qtbot: QtBot, editor: QWidget, text: str) -> None:
-    assert isinstance(editor, QLineEdit)
+    """Replace a field's text by keyboard; a new line in the multi-line comment is Enter."""
+    assert isinstance(editor, QLineEdit | QPlainTextEdit)
     editor.clear()
-    qtbot.keyClicks(editor, text)
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.keyClicks(editor, line)
 
 
 def open_dialog(
@@ -290,6 +294,25 @@ def test_recorded_reactions_are_listed(qtbot: QtBot, patient: EnrolledPatient) -
     assert dialog.reactions_list.text() == "AE 1: Flushing"
 
 
+def test_the_comment_is_written_on_several_lines(qtbot: QtBot, patient: EnrolledPatient) -> None:
+    dialog = open_dialog(qtbot, patient)
+    comment = "Patient anxious.\nInjected slowly, no pain."
+    fill(qtbot, dialog, INJECTION_TYPED | {"comment": comment})
+    fill_vitals(qtbot, dialog.pre, PRE_TYPED)
+    fill_vitals(qtbot, dialog.post, POST_TYPED)
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    nurse = patient.users["nurse"]
+    saved = injection.get_injection(patient.study, nurse, patient.patient_id)
+    assert saved is not None
+    assert saved.comment == comment
+    again = open_dialog(qtbot, patient)
+    shown = again.editor("comment")
+    assert isinstance(shown, QPlainTextEdit)
+    assert shown.toPlainText() == comment
+    assert not again.save_button.isEnabled()  # loading is not an edit
+
+
 def test_monitors_see_the_injection_read_only(qtbot: QtBot, patient: EnrolledPatient) -> None:
     save_directly(patient)
     dialog = open_dialog(qtbot, patient, role="monitor")
@@ -300,6 +323,9 @@ def test_monitors_see_the_injection_read_only(qtbot: QtBot, patient: EnrolledPat
     assert isinstance(editor, QLineEdit)
     assert editor.text() == "69.5"
     assert editor.focusPolicy() == Qt.FocusPolicy.NoFocus
+    comment = dialog.editor("comment")
+    assert isinstance(comment, QPlainTextEdit)
+    assert comment.isReadOnly()
     dialog.reject()
     assert not dialog.isVisible()
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -101,14 +101,18 @@ def click_site(qtbot: QtBot, editor: UlcerEditor, hand: str, finger: str, site: 
 
 
 def type_into(qtbot: QtBot, editor: UlcerEditor, name: str, text: str) -> None:
-    """Replace a field's text as a person does, then Enter (one committed edit)."""
+    """Replace a field's text as a person does, then finish it (one committed edit).
+
+    A line edit is finished with Enter; the multi-line comment with Tab (Enter starts a line).
+    """
     line = editor.editor(name)
-    assert isinstance(line, QLineEdit)
+    assert isinstance(line, QLineEdit | QPlainTextEdit)
     line.setFocus()
     line.selectAll()
     qtbot.keyClick(line, Qt.Key.Key_Backspace)
     qtbot.keyClicks(line, text)
-    qtbot.keyClick(line, Qt.Key.Key_Return)
+    finish = Qt.Key.Key_Tab if isinstance(line, QPlainTextEdit) else Qt.Key.Key_Return
+    qtbot.keyClick(line, finish)
 
 
 def places(state: MapState) -> list[tuple[str, str, str, str]]:
@@ -241,6 +245,32 @@ def test_undo_and_redo_an_edit_one_step_per_committed_field(qtbot: QtBot, course
     assert line.text() == "12.5"
     editor.redo_button.click()
     assert editor.state.get(key).comment == "dry"
+
+
+def test_the_comment_takes_several_lines_and_is_committed_when_left(
+    qtbot: QtBot, course: Course
+) -> None:
+    editor = make_editor(qtbot, course, "injection")
+    click_site(qtbot, editor, "R", "D3", "tip")
+    key = editor.state.marks[0].key
+    comment = editor.editor("comment")
+    assert isinstance(comment, QPlainTextEdit)
+    comment.setFocus()
+    qtbot.keyClicks(comment, "dry")
+    qtbot.keyClick(comment, Qt.Key.Key_Return)  # a new line, not a commit
+    qtbot.keyClicks(comment, "no pus")
+    assert comment.toPlainText() == "dry\nno pus"
+    assert editor.state.get(key).comment is None
+    qtbot.keyClick(comment, Qt.Key.Key_Tab)  # leaving the box commits it, one step
+    assert QApplication.focusWidget() is not comment
+    assert "\t" not in comment.toPlainText()
+    assert editor.state.get(key).comment == "dry\nno pus"
+    assert editor.undo_stack.count() == 2  # add, comment
+    editor.undo_button.click()
+    assert comment.toPlainText() == ""
+    comment.setFocus()
+    qtbot.keyClicks(comment, "x" * 1001)
+    assert editor.error_code("comment") == "comment:too_long"
 
 
 def test_ctrl_z_in_a_field_undoes_the_map_not_the_text(qtbot: QtBot, course: Course) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from sscvisit.services import clock, screening, visits
@@ -109,9 +109,14 @@ def make_timeline(
 
 
 def retype(qtbot: QtBot, editor: QWidget, text: str) -> None:
-    assert isinstance(editor, QLineEdit)
-    editor.selectAll()
-    editor.del_()
+    """Replace a field's text by keyboard (a line edit, or the multi-line comment)."""
+    if isinstance(editor, QPlainTextEdit):
+        editor.selectAll()
+        editor.textCursor().removeSelectedText()
+    else:
+        assert isinstance(editor, QLineEdit)
+        editor.selectAll()
+        editor.del_()
     if text:
         qtbot.keyClicks(editor, text)
 
