@@ -57,6 +57,7 @@ TABLE: dict[str, dict[str, str | tuple[str, ...]]] = {
     "AeHistoryDialog": {
         "AE number": "AE-nummer",
         "Visit record": "Bezoekrecord",
+        "Recorded from lab result record": "Vastgelegd vanuit labuitslagrecord",
         "Field": "Veld",
         "History of the adverse event": "Geschiedenis van het ongewenste voorval",
         "New value": "Nieuwe waarde",
@@ -166,6 +167,15 @@ TABLE: dict[str, dict[str, str | tuple[str, ...]]] = {
         ),
         "Only a serious adverse event is reported to the sponsor.": (
             "Alleen een ernstig ongewenst voorval wordt aan de sponsor gemeld."
+        ),
+        "The lab result belongs to another patient.": (
+            "De labuitslag hoort bij een andere patiënt."
+        ),
+        "The lab result was voided: record the event without it.": (
+            "De labuitslag is ongeldig verklaard: leg het voorval vast zonder de uitslag."
+        ),
+        "An adverse event has already been recorded from this lab result.": (
+            "Vanuit deze labuitslag is al een ongewenst voorval vastgelegd."
         ),
     },
 }

@@ -38,6 +38,7 @@ TABLE: dict[str, dict[str, str | tuple[str, ...]]] = {
         "Baseline (injection visit)": "Baseline (injectiebezoek)",
         "Baseline grade: {grade}": "Graad bij baseline: {grade}",
         "Suggests an adverse event.": "Wijst op een ongewenst voorval.",
+        "Recorded as AE {number}: {term}": "Vastgelegd als ongewenst voorval {number}: {term}",
     },
     "LabOverview": {
         "Shaded: WHO grade 3 or 4. ⚠ suggests an adverse event (after the injection visit: "
@@ -52,6 +53,7 @@ TABLE: dict[str, dict[str, str | tuple[str, ...]]] = {
         "No lab results yet.": "Nog geen labuitslagen.",
         "{visit}, {date}: {term} — {value}": "{visit}, {date}: {term} — {value}",
         "Record adverse event…": "Ongewenst voorval vastleggen…",
+        "Recorded as AE {number}: {term}": "Vastgelegd als ongewenst voorval {number}: {term}",
     },
     "BiomarkerDialog": {
         "Biomarkers": "Biomarkers",

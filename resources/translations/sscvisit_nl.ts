@@ -273,6 +273,10 @@
         <translation>Bezoekrecord</translation>
     </message>
     <message>
+        <source>Recorded from lab result record</source>
+        <translation>Vastgelegd vanuit labuitslagrecord</translation>
+    </message>
+    <message>
         <source>Version {n} · {when} · {user}</source>
         <translation>Versie {n} · {when} · {user}</translation>
     </message>
@@ -1662,6 +1666,10 @@ SAE-melding</translation>
         <translation>{visit}, {date}: {term} — {value}</translation>
     </message>
     <message>
+        <source>Recorded as AE {number}: {term}</source>
+        <translation>Vastgelegd als ongewenst voorval {number}: {term}</translation>
+    </message>
+    <message>
         <source>Record adverse event…</source>
         <translation>Ongewenst voorval vastleggen…</translation>
     </message>
@@ -1695,6 +1703,10 @@ SAE-melding</translation>
     <message>
         <source>Suggests an adverse event.</source>
         <translation>Wijst op een ongewenst voorval.</translation>
+    </message>
+    <message>
+        <source>Recorded as AE {number}: {term}</source>
+        <translation>Vastgelegd als ongewenst voorval {number}: {term}</translation>
     </message>
 </context>
 <context>
@@ -2231,6 +2243,18 @@ SAE-melding</translation>
     <message>
         <source>Only a serious adverse event is reported to the sponsor.</source>
         <translation>Alleen een ernstig ongewenst voorval wordt aan de sponsor gemeld.</translation>
+    </message>
+    <message>
+        <source>The lab result belongs to another patient.</source>
+        <translation>De labuitslag hoort bij een andere patiënt.</translation>
+    </message>
+    <message>
+        <source>The lab result was voided: record the event without it.</source>
+        <translation>De labuitslag is ongeldig verklaard: leg het voorval vast zonder de uitslag.</translation>
+    </message>
+    <message>
+        <source>An adverse event has already been recorded from this lab result.</source>
+        <translation>Vanuit deze labuitslag is al een ongewenst voorval vastgelegd.</translation>
     </message>
     <message>
         <source>The dose is computed only for a body weight of 30 to 200 kg.</source>

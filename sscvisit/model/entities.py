@@ -1602,6 +1602,8 @@ class AdverseEvent(AuditedMixin, Base):
         Text,
     )
     created_utc: Mapped[str] = mapped_column(String(32))
+    # The lab result the event was recorded from (its suggestion), None when entered freely.
+    lab_result_id: Mapped[int | None] = mapped_column(ForeignKey("lab_results.id"), index=True)
 
     @property
     def serious(self) -> bool:

@@ -9,7 +9,7 @@ What the screens get to show (DOMAIN.md "Safety" and "Biomarkers"):
   "adverse events reviewed" and "medication reviewed" checks at every follow-up visit done;
 - labs at every visit done that collects them, mostly normal; one haemoglobin of WHO grade 3
   (4.5 mmol/L) three days ago that suggests an AE the nurse has not yet acted on, and one ALT
-  two grades above baseline that is recorded as the AE "ALT increased";
+  two grades above baseline that is recorded from its suggestion as the AE "ALT increased";
 - the biomarker panel of the protocol file, drifting down from baseline;
 - nifedipine, the IV iloprost course the screening's refractoriness check rests on, paracetamol
   and the antibiotics the SAEs needed;
@@ -416,8 +416,20 @@ def _adverse_events(
     def days(n: int) -> dt.date:
         return inj + dt.timedelta(days=n)
 
-    def record(code: str, values: dict[str, Value]) -> safety.AeInfo:
-        return safety.record_ae(study, nurse, by_code[code].id, values, now=now)
+    def record(
+        code: str, values: dict[str, Value], *, lab_result_id: int | None = None
+    ) -> safety.AeInfo:
+        return safety.record_ae(
+            study, nurse, by_code[code].id, values, now=now, lab_result_id=lab_result_id
+        )
+
+    def suggestion(code: str, analyte: str) -> int:
+        """The id of the lab result of that visit that suggests the AE (recorded from it)."""
+        return next(
+            lab.id
+            for lab in labs.lab_results(study, nurse, who.row.id)
+            if lab.visit_id == by_code[code].id and lab.analyte == analyte and lab.suggests_ae
+        )
 
     if who.story == "complete":
         record(
@@ -524,6 +536,7 @@ def _adverse_events(
                 meddra="10001551",
                 description="ALT 3 x ULN at week 1 (baseline grade 0); repeat at week 4.",
             ),
+            lab_result_id=suggestion("week1", "alt"),
         )
     elif who.story == "week1_late":
         record(

@@ -6,7 +6,9 @@ converted; the ratio parameters as a multiple of the upper limit of normal) and 
 result, so the casebook shows the grade the nurse saw. After the injection visit (baseline), a
 grade of 3 or more, or a rise of two grades from the baseline grade, suggests an adverse event;
 the nurse decides. A baseline result never does: a value from before the product was given is
-medical history, not an adverse event (ICH E2A).
+medical history, not an adverse event (ICH E2A). An AE recorded from a result keeps the link
+(``AdverseEvent.lab_result_id``); the result then shows that AE (``LabInfo.recorded_ae``) instead of
+asking for one, until the AE is voided.
 
 Field problems of a panel are named ``"<analyte>.<field>"`` (``field_key``), e.g.
 ``"haemoglobin.unit"``, so the lab form places each message at its own editor. Checking, saving
@@ -19,9 +21,17 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sscvisit.model.entities import LAB_ANALYTES, LabResult, Patient, Visit, fields_of
+from sscvisit.model.entities import (
+    LAB_ANALYTES,
+    AdverseEvent,
+    LabResult,
+    Patient,
+    Visit,
+    fields_of,
+)
 from sscvisit.model.fields import Field, FieldError, FieldErrors, Problem, Value
 from sscvisit.scoring import who_toxicity
 from sscvisit.services import clock, panels
@@ -247,6 +257,9 @@ class LabInfo:
     "6.2 mmol/L = 10.0 g/dL"); ``uln_ratio`` the value as a multiple of the upper limit of
     normal (ratio parameters). ``baseline_grade`` is the grade of the same analyte at the
     injection visit (None without one). ``suggests_ae``: see ``suggests_ae`` (never at baseline).
+    ``recorded_ae``: (number, term) of the non-void adverse event recorded from this result, the
+    lowest number when there are several; None when none is. ``open_suggestion``: suggests an
+    AE that has not been recorded yet.
     """
 
     id: int
@@ -268,6 +281,12 @@ class LabInfo:
     is_baseline: bool
     suggests_ae: bool
     version: int
+    recorded_ae: tuple[int, str] | None = None
+
+    @property
+    def open_suggestion(self) -> bool:
+        """Suggests an adverse event and none has been recorded from it (yet)."""
+        return self.suggests_ae and self.recorded_ae is None
 
     def label(self, language: str) -> str:
         return analyte_label(self.analyte, language)
@@ -298,7 +317,13 @@ def _canonical(analyte: str, value: float, unit: str) -> tuple[float | None, str
         return None, None
 
 
-def _info(row: LabResult, visit: Visit, baseline: Mapping[str, int | None], anchor: str) -> LabInfo:
+def _info(
+    row: LabResult,
+    visit: Visit,
+    baseline: Mapping[str, int | None],
+    anchor: str,
+    recorded: Mapping[int, tuple[int, str]],
+) -> LabInfo:
     canonical_value, canonical_unit = _canonical(row.analyte, row.value, row.unit)
     ratio = (
         row.value / row.upper_limit
@@ -327,7 +352,26 @@ def _info(row: LabResult, visit: Visit, baseline: Mapping[str, int | None], anch
         is_baseline=is_baseline,
         suggests_ae=suggests_ae(row.who_grade, baseline_grade, at_baseline=is_baseline),
         version=row.version,
+        recorded_ae=recorded.get(row.id),
     )
+
+
+def _recorded_aes(session: Session, patient_id: int) -> dict[int, tuple[int, str]]:
+    """Lab result id -> (number, term) of the first non-void AE recorded from it (one query)."""
+    rows = session.execute(
+        select(AdverseEvent.lab_result_id, AdverseEvent.number, AdverseEvent.term)
+        .where(
+            AdverseEvent.patient_id == patient_id,
+            AdverseEvent.lab_result_id.is_not(None),
+            AdverseEvent.voided.is_(False),
+        )
+        .order_by(AdverseEvent.number)
+    )
+    recorded: dict[int, tuple[int, str]] = {}
+    for lab_result_id, number, term in rows:
+        if lab_result_id is not None:
+            recorded.setdefault(lab_result_id, (number, term))
+    return recorded
 
 
 def _patient_infos(session: Session, patient_id: int, visit_id: int | None = None) -> list[LabInfo]:
@@ -335,7 +379,8 @@ def _patient_infos(session: Session, patient_id: int, visit_id: int | None = Non
     chosen, baseline = panels.saved_rows(session, LabResult, patient_id, ANALYTES, visit_id)
     grades = {analyte: row.who_grade for analyte, row in baseline.items()}
     anchor = default_protocol().anchor_code
-    return [_info(row, visit, grades, anchor) for row, visit in chosen]
+    recorded = _recorded_aes(session, patient_id) if chosen else {}
+    return [_info(row, visit, grades, anchor, recorded) for row, visit in chosen]
 
 
 # --- saving -----------------------------------------------------------------------------------

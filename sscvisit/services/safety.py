@@ -8,6 +8,10 @@ deadline needs the reason it was late. Follow-up reports update the same record 
 trail, so the record's audit rows are its versions; nothing is deleted, an AE entered in error is
 voided with a reason.
 
+An event recorded from a lab result that suggested it (``record_ae(..., lab_result_id=...)``)
+keeps that link (``lab_result_id``, audited), so the lab overview shows the result as recorded;
+voiding the event makes the result a suggestion again.
+
 Date-times are local wall-clock time as entered (naive), the same clock as ``clock.now_local``.
 """
 
@@ -20,7 +24,14 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from sscvisit.model.entities import SERIOUSNESS_CRITERIA, AdverseEvent, Patient, Visit, fields_of
+from sscvisit.model.entities import (
+    SERIOUSNESS_CRITERIA,
+    AdverseEvent,
+    LabResult,
+    Patient,
+    Visit,
+    fields_of,
+)
 from sscvisit.model.fields import Field, FieldError, FieldErrors, Problem, Value
 from sscvisit.services import audit, clock
 from sscvisit.services.auth import require
@@ -32,6 +43,7 @@ __all__ = [
     "AE_FIELDS",
     "CRITERIA",
     "EVENT_FIELDS",
+    "LAB_RESULT_FIELD",
     "REPORTING_FIELDS",
     "REPORT_STATES",
     "RESOLVED_OUTCOMES",
@@ -78,6 +90,9 @@ REPORT_STATES: tuple[str, ...] = (
 RESOLVED_OUTCOMES = frozenset({"recovered", "sequelae", "fatal"})
 """Outcomes that mean the event is over: it has an end date and is not ongoing."""
 
+LAB_RESULT_FIELD = "lab_result_id"
+"""Where the problems of the lab result an event is recorded from are named (not a form field)."""
+
 _NO_END_NEEDED = frozenset({"unknown"})  # lost to follow-up: neither ongoing nor ended is known
 _NEW_REASON = "adverse event recorded"
 _FOLLOW_UP_REASON = "adverse event follow-up"
@@ -122,6 +137,7 @@ class AeInfo:
     version: int
     voided: bool
     void_reason: str | None
+    lab_result_id: int | None  # the lab result it was recorded from, if any
     serious: bool
     deadline: dt.datetime | None
     report_state: str  # one of REPORT_STATES
@@ -326,6 +342,7 @@ def _info(event: AdverseEvent, subject: str, visit_code: str, now: dt.datetime) 
         version=event.version,
         voided=event.voided,
         void_reason=event.void_reason,
+        lab_result_id=event.lab_result_id,
         serious=serious,
         deadline=deadline,
         report_state=report_state(serious, event.aware_at, event.reported_at, now),
@@ -365,6 +382,36 @@ def _visit_errors(visit: Visit) -> list[FieldError]:
     return []
 
 
+def _lab_result_errors(session: Session, patient_id: int, lab_result_id: int) -> list[FieldError]:
+    """The lab result an event is recorded from: the patient's own, not void, not yet recorded.
+
+    Called with the patient locked (``_writable_visit``), so two workstations recording the same
+    suggestion cannot both pass the "already recorded" check.
+    """
+    result = session.get(LabResult, lab_result_id)
+    if result is None:
+        raise NotFound("lab_result", lab_result_id)
+    if result.patient_id != patient_id:
+        return [FieldError(LAB_RESULT_FIELD, Problem.INCONSISTENT, rule="lab_result_other_patient")]
+    if result.voided:
+        return [FieldError(LAB_RESULT_FIELD, Problem.INCONSISTENT, rule="lab_result_voided")]
+    recorded = session.scalar(
+        select(AdverseEvent.number).where(
+            AdverseEvent.lab_result_id == lab_result_id, AdverseEvent.voided.is_(False)
+        )
+    )
+    if recorded is not None:
+        return [
+            FieldError(
+                LAB_RESULT_FIELD,
+                Problem.INCONSISTENT,
+                rule="lab_result_already_recorded",
+                number=recorded,
+            )
+        ]
+    return []
+
+
 def record_ae(
     study: Study,
     actor: UserInfo,
@@ -372,12 +419,17 @@ def record_ae(
     values: Mapping[str, Value],
     *,
     now: dt.datetime | None = None,
+    lab_result_id: int | None = None,
 ) -> AeInfo:
     """Record a new adverse event at a visit recorded as done; all or nothing.
 
     ``values`` holds the fields of AE_FIELDS (flags may be left out: not ticked). Every field
     problem and broken rule comes at once (FieldErrors); the visit not being done is one at
     ``visit_id`` (rule "visit_not_recorded"). The event gets the patient's next number.
+    ``lab_result_id``: the lab result that suggested the event; it must be the patient's own
+    (rule "lab_result_other_patient"), not void ("lab_result_voided") and not already recorded
+    as a non-void event ("lab_result_already_recorded", with ``number``), each at
+    ``"lab_result_id"``; NotFound when there is no such result.
     """
     require(actor, "enter_data")
     moment = now or clock.now_local()
@@ -385,6 +437,8 @@ def record_ae(
         visit, patient = _writable_visit(session, visit_id)
         checked, errors = check_values(values, now=moment, consent_date=patient.consent_date)
         errors = _visit_errors(visit) + errors
+        if lab_result_id is not None:
+            errors += _lab_result_errors(session, patient.id, lab_result_id)
         if errors:
             raise FieldErrors(errors)
         last = session.scalar(
@@ -397,6 +451,7 @@ def record_ae(
             number=(last or 0) + 1,
             created_utc=clock.utc_stamp(),
             voided=False,
+            lab_result_id=lab_result_id,
             **checked,
         )
         session.add(event)

@@ -90,6 +90,8 @@ class AdverseEventDialog(UnsavedChangesDialog):
 
     Open with ``open()``; ``saved`` carries the patient id. ``prefill`` fills fields of a new
     event (e.g. from an immediate reaction or an abnormal lab value), as if typed.
+    ``lab_result_id``: the lab result the new event is recorded from (its suggestion); the first
+    save links them, so the lab overview shows the result as recorded.
     """
 
     saved = Signal(int)  # patient_id
@@ -103,11 +105,13 @@ class AdverseEventDialog(UnsavedChangesDialog):
         *,
         ae_id: int | None = None,
         prefill: Mapping[str, Value] | None = None,
+        lab_result_id: int | None = None,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self.patient_id = patient_id
         self.ae_id = ae_id
+        self.lab_result_id = lab_result_id
         self.info: AeInfo | None = None
         self.read_only = not ctx.user.may("enter_data")
         self.reason_dialog: ReasonDialog | None = None
@@ -618,7 +622,13 @@ class AdverseEventDialog(UnsavedChangesDialog):
             if self.info is None:
                 visit_id = self.visit_id()
                 assert visit_id is not None  # Save is disabled without a visit
-                result = safety.record_ae(ctx.study, ctx.user, visit_id, self.values())
+                result = safety.record_ae(
+                    ctx.study,
+                    ctx.user,
+                    visit_id,
+                    self.values(),
+                    lab_result_id=self.lab_result_id,
+                )
             else:
                 result = safety.update_ae(
                     ctx.study,
@@ -703,7 +713,11 @@ class AeHistoryDialog(QDialog):
         ):
             self.versions.append(list(group))
         table = "adverse_events"
-        own = {"number": self.tr("AE number"), "visit_id": self.tr("Visit record")}
+        own = {
+            "number": self.tr("AE number"),
+            "visit_id": self.tr("Visit record"),
+            "lab_result_id": self.tr("Recorded from lab result record"),
+        }
         for number, version in enumerate(self.versions, start=1):
             first = version[0]
             top = QTreeWidgetItem(

@@ -4,7 +4,9 @@ Rows are the WHO analytes, columns the visits with results (a lab flowsheet). A 
 more is highlighted; a result after the injection visit that suggests an adverse event (grade
 >= 3, or two grades above baseline: ``LabInfo.suggests_ae``; a baseline result is medical
 history) is listed under the table with "Record adverse event…", which opens the AE dialog
-filled in with the term, the sample date and the grade. The nurse decides.
+filled in with the term, the sample date and the grade, linked to the result. The nurse decides.
+Once an AE is recorded from the result, the row says "Recorded as AE 3: …" instead (until that AE
+is voided).
 
 ``VisitColumnsModel`` (analytes x visits with results) is shared with the biomarker table
 (ui/biomarker_view.py).
@@ -98,6 +100,13 @@ def result_detail(info: LabInfo) -> str:
         )
     if info.suggests_ae:
         lines.append(QCoreApplication.translate("LabTableModel", "Suggests an adverse event."))
+    if info.recorded_ae is not None:
+        number, term = info.recorded_ae
+        lines.append(
+            QCoreApplication.translate("LabTableModel", "Recorded as AE {number}: {term}").format(
+                number=number, term=term
+            )
+        )
     return "\n".join(lines)
 
 
@@ -218,7 +227,8 @@ class LabOverview(QWidget):
         self._schedule: dict[int, VisitInfo] = {}
         self.results: list[LabInfo] = []
         self.dialog: QDialog | None = None
-        self.record_buttons: dict[int, QPushButton] = {}
+        self.record_buttons: dict[int, QPushButton] = {}  # lab result id -> its button
+        self.recorded_labels: dict[int, QLabel] = {}  # lab result id -> "Recorded as AE 3: …"
 
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
@@ -288,7 +298,12 @@ class LabOverview(QWidget):
         self._show_suggestions()
 
     def suggested(self) -> list[LabInfo]:
+        """The results that suggest an AE, recorded ones included (shown as recorded)."""
         return [info for info in self.results if info.suggests_ae]
+
+    def open_suggestions(self) -> list[LabInfo]:
+        """The results that suggest an AE not recorded yet."""
+        return [info for info in self.results if info.open_suggestion]
 
     def _show_suggestions(self) -> None:
         for widget in self._suggestion_widgets:
@@ -296,6 +311,7 @@ class LabOverview(QWidget):
             widget.deleteLater()
         self._suggestion_widgets.clear()
         self.record_buttons.clear()
+        self.recorded_labels.clear()
         language = self._ctx.language
         suggested = self.suggested()
         self.suggestions.setVisible(bool(suggested))
@@ -310,12 +326,27 @@ class LabOverview(QWidget):
             )
             label = QLabel(text, self.suggestions)
             label.setWordWrap(True)
+            self._suggestion_grid.addWidget(label, row, 0)
+            self._suggestion_widgets.append(label)
+            if info.recorded_ae is not None:  # done: says which AE, no longer asks
+                number, term = info.recorded_ae
+                recorded = QLabel(
+                    self.tr("Recorded as AE {number}: {term}").format(number=number, term=term),
+                    self.suggestions,
+                )
+                recorded.setObjectName(f"recorded_ae_{info.id}")
+                recorded.setWordWrap(True)
+                recorded.setStyleSheet(MUTED_STYLE)
+                label.setStyleSheet(MUTED_STYLE)
+                self._suggestion_grid.addWidget(recorded, row, 1)
+                self._suggestion_widgets.append(recorded)
+                self.recorded_labels[info.id] = recorded
+                continue
             button = QPushButton(self.tr("Record adverse event…"), self.suggestions)
             button.setObjectName(f"record_ae_{info.id}")
             button.clicked.connect(lambda _checked=False, i=info: self.record_adverse_event(i))
-            self._suggestion_grid.addWidget(label, row, 0)
             self._suggestion_grid.addWidget(button, row, 1)
-            self._suggestion_widgets += [label, button]
+            self._suggestion_widgets.append(button)
             self.record_buttons[info.id] = button
 
     def record_adverse_event(self, info: LabInfo) -> QDialog:
@@ -333,6 +364,7 @@ class LabOverview(QWidget):
             self._schedule.get(info.visit_id),
             self,
             prefill=prefill,
+            lab_result_id=info.id,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self.refresh)

@@ -329,6 +329,15 @@ def _rule_message(rule: str) -> str | None:
         "report_times_only_for_sae": QCoreApplication.translate(
             "Messages", "Only a serious adverse event is reported to the sponsor."
         ),
+        "lab_result_other_patient": QCoreApplication.translate(
+            "Messages", "The lab result belongs to another patient."
+        ),
+        "lab_result_voided": QCoreApplication.translate(
+            "Messages", "The lab result was voided: record the event without it."
+        ),
+        "lab_result_already_recorded": QCoreApplication.translate(
+            "Messages", "An adverse event has already been recorded from this lab result."
+        ),
         "dose_weight_out_of_range": QCoreApplication.translate(
             "Messages", "The dose is computed only for a body weight of 30 to 200 kg."
         ),

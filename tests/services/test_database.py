@@ -179,3 +179,33 @@ def test_today_is_local_date() -> None:
     from sscvisit.services.clock import today
 
     assert today() == dt.datetime.now().astimezone().date()
+
+
+def test_every_recorded_data_table_refuses_deletes_at_head(db_url: str) -> None:
+    """Migrations that copy a table (SQLite batch mode) must not lose its no-delete guard."""
+    from sscvisit.model.entities import AuditedMixin
+
+    audited = sorted(
+        mapper.local_table.name
+        for mapper in Base.registry.mappers
+        if issubclass(mapper.class_, AuditedMixin)
+    )
+    study = Study.open(db_url)
+    try:
+        with study.engine.connect() as conn:
+            if study.backend == "sqlite":
+                sql = "SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name = :n"
+            else:
+                sql = (
+                    "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                    "WHERE t.tgname = :n"
+                )
+            guarded = [
+                table
+                for table in audited
+                if conn.execute(text(sql), {"n": f"{table}_no_delete"}).scalar() == table
+            ]
+        assert guarded == audited
+        assert "adverse_events" in audited  # rebuilt by migration 0008 on SQLite
+    finally:
+        study.close()

@@ -168,8 +168,13 @@ def test_demo_safety_data_injections_saes_labs_biomarkers_conmeds(db_url: str) -
         alt = [lab for lab in suggested if lab.analyte == "alt"]
         assert len(alt) == 1
         assert (alt[0].baseline_grade, alt[0].who_grade) == (0, 2)
-        alt_terms = [ae.term for ae in safety.list_aes(study, nurse, alt[0].patient_id, now=now)]
-        assert "ALT increased" in alt_terms
+        alt_aes = safety.list_aes(study, nurse, alt[0].patient_id, now=now)
+        alt_ae = next(ae for ae in alt_aes if ae.term == "ALT increased")
+        assert alt_ae.lab_result_id == alt[0].id  # recorded from the suggestion
+        assert alt[0].recorded_ae == (alt_ae.number, "ALT increased")
+        assert not alt[0].open_suggestion
+        assert anaemia[0].recorded_ae is None
+        assert anaemia[0].open_suggestion  # left for the nurse on purpose
         anaemia_terms = [
             ae.term for ae in safety.list_aes(study, nurse, anaemia[0].patient_id, now=now)
         ]

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from sscvisit.model.fields import FieldErrors, Problem, Value
-from sscvisit.services import audit, labs, visits
+from sscvisit.services import audit, labs, safety, visits
 from sscvisit.services.errors import (
     ConflictError,
     Msg,
@@ -396,3 +396,121 @@ def test_a_cleared_row_voids_the_result_with_a_reason(study_users: StudyWithUser
         study, nurse, visit_id, {"platelets": row(130, "10^9/L", sample=WEEK1)}, today=TODAY
     )
     assert [(i.analyte, i.value) for i in back] == [("platelets", 130.0)]
+
+
+# --- adverse events recorded from a suggestion ----------------------------------------------------
+
+
+def alt_event(**overrides: Value) -> dict[str, Value]:
+    """The AE the week-4 ALT rise suggests, as the nurse completes it."""
+    values: dict[str, Value] = {
+        "term": "ALT increased (ALT, WHO grade 2)",
+        "onset_date": WEEK4,
+        "ongoing": True,
+        "intensity": "mild",
+        "who_grade": 2,
+        "relation_product": "possible",
+        "relation_procedure": "not_related",
+        "action_taken": "none",
+        "outcome": "not_recovered",
+    }
+    values.update(overrides)
+    return values
+
+
+NOW = dt.datetime.combine(TODAY, dt.time(10, 0))
+
+
+def suggesting_alt(made: StudyWithUsers, hospital_number: str = "H1000001") -> LabInfo:
+    """A patient whose week-4 ALT (grade 2, baseline 0) suggests an AE; that result."""
+    patient = enrol_patient(made, injected=INJECTED, hospital_number=hospital_number)
+    nurse = made.users["nurse"]
+    visits.record_visit(made.study, nurse, patient.schedule["week4"].id, WEEK4, today=WEEK4)
+    for code, value, sample in (("injection", 30, INJECTED), ("week4", 150, WEEK4)):
+        save_lab_panel(
+            made.study,
+            nurse,
+            patient.schedule[code].id,
+            {"alt": row(value, "U/L", upper=40, sample=sample)},
+            today=TODAY,
+        )
+    return next(i for i in labs.lab_results(made.study, nurse, patient.patient_id) if i.suggests_ae)
+
+
+def test_an_ae_recorded_from_a_result_is_linked_audited_and_shown(
+    study_users: StudyWithUsers,
+) -> None:
+    study, nurse = study_users.study, study_users.users["nurse"]
+    alt = suggesting_alt(study_users)
+    assert (alt.recorded_ae, alt.open_suggestion) == (None, True)
+    safety.record_ae(study, nurse, alt.visit_id, alt_event(term="Headache"), now=NOW)  # unlinked
+    ae = safety.record_ae(study, nurse, alt.visit_id, alt_event(), now=NOW, lab_result_id=alt.id)
+    assert (ae.number, ae.lab_result_id) == (2, alt.id)
+    assert safety.get_ae(study, nurse, ae.id, now=NOW).lab_result_id == alt.id
+    assert [a.lab_result_id for a in safety.list_aes(study, nurse, alt.patient_id, now=NOW)] == [
+        None,
+        alt.id,
+    ]
+    audited = {row.field: row.new_value for row in safety.ae_history(study, nurse, ae.id)}
+    assert audited["lab_result_id"] == str(alt.id)
+    after = {i.id: i for i in labs.lab_results(study, nurse, alt.patient_id)}
+    assert after[alt.id].recorded_ae == (2, "ALT increased (ALT, WHO grade 2)")
+    assert after[alt.id].suggests_ae  # still the grade it is, but no longer an open suggestion
+    assert not after[alt.id].open_suggestion
+    assert all(i.recorded_ae is None for i in after.values() if i.id != alt.id)
+    visit_rows = labs.visit_lab_results(study, nurse, alt.visit_id)
+    assert [i.recorded_ae for i in visit_rows] == [(2, "ALT increased (ALT, WHO grade 2)")]
+
+
+def test_voiding_the_ae_brings_the_suggestion_back(study_users: StudyWithUsers) -> None:
+    study, nurse = study_users.study, study_users.users["nurse"]
+    alt = suggesting_alt(study_users)
+    ae = safety.record_ae(study, nurse, alt.visit_id, alt_event(), now=NOW, lab_result_id=alt.id)
+    with pytest.raises(FieldErrors) as twice:  # a second workstation recording it again
+        safety.record_ae(study, nurse, alt.visit_id, alt_event(), now=NOW, lab_result_id=alt.id)
+    assert problems(twice) == {
+        "lab_result_id": (Problem.INCONSISTENT, "lab_result_already_recorded")
+    }
+    assert twice.value.errors[0].params["number"] == ae.number
+    safety.void_ae(study, nurse, ae.id, "Entered for the wrong patient")
+    (again,) = labs.lab_results(study, nurse, alt.patient_id)[1:]
+    assert again.id == alt.id
+    assert (again.recorded_ae, again.open_suggestion) == (None, True)
+    redo = safety.record_ae(study, nurse, alt.visit_id, alt_event(), now=NOW, lab_result_id=alt.id)
+    assert labs.lab_results(study, nurse, alt.patient_id)[1].recorded_ae == (
+        redo.number,
+        "ALT increased (ALT, WHO grade 2)",
+    )
+
+
+def test_an_ae_cannot_be_recorded_from_another_patients_or_a_void_result(
+    study_users: StudyWithUsers,
+) -> None:
+    study, nurse = study_users.study, study_users.users["nurse"]
+    alt = suggesting_alt(study_users)
+    other = suggesting_alt(study_users, hospital_number="H1000002")
+    with pytest.raises(FieldErrors) as caught:
+        safety.record_ae(
+            study, nurse, alt.visit_id, alt_event(term=""), now=NOW, lab_result_id=other.id
+        )
+    assert problems(caught) == {
+        "term": (Problem.REQUIRED, None),  # every problem at once
+        "lab_result_id": (Problem.INCONSISTENT, "lab_result_other_patient"),
+    }
+    with pytest.raises(ServiceError) as missing:
+        safety.record_ae(study, nurse, alt.visit_id, alt_event(), now=NOW, lab_result_id=999_999)
+    assert missing.value.code is Msg.NOT_FOUND
+    save_lab_panel(
+        study,
+        nurse,
+        alt.visit_id,
+        {"alt": row(None, None)},
+        reason="Result of another patient",
+        expected_versions={"alt": alt.version},
+        today=TODAY,
+    )
+    with pytest.raises(FieldErrors) as void:
+        safety.record_ae(study, nurse, alt.visit_id, alt_event(), now=NOW, lab_result_id=alt.id)
+    assert problems(void) == {"lab_result_id": (Problem.INCONSISTENT, "lab_result_voided")}
+    assert safety.list_aes(study, nurse, alt.patient_id, now=NOW) == []
+    assert safety.list_aes(study, nurse, other.patient_id, now=NOW) == []

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QMessageBox, QPla
 from pytestqt.qtbot import QtBot
 
 from sscvisit.model.fields import DATETIME_FORMAT, Value
-from sscvisit.services import clock, safety
-from sscvisit.ui.ae_dialog import AdverseEventDialog
+from sscvisit.services import clock, labs, safety
+from sscvisit.ui.ae_dialog import AdverseEventDialog, AeHistoryDialog
 from sscvisit.ui.context import UiContext
 from tests.studyfixtures import EnrolledPatient, StudyWithUsers, enrol_patient
 
@@ -318,3 +318,40 @@ def test_a_new_ae_needs_a_visit_done(qtbot: QtBot, study_users: StudyWithUsers) 
     assert dialog.visit_combo.currentText() == "No visit recorded as done yet"
     fill_event(dialog, clock.today())
     assert not dialog.save_button.isEnabled()
+
+
+def test_an_ae_from_a_lab_result_is_linked_and_its_history_names_the_link(
+    qtbot: QtBot, enrolled: EnrolledPatient
+) -> None:
+    nurse = enrolled.users["nurse"]
+    visit = enrolled.schedule["injection"]
+    assert visit.visit_date is not None
+    (result,) = labs.save_lab_panel(
+        enrolled.study,
+        nurse,
+        visit.id,
+        {
+            "platelets": {
+                "value": 40,
+                "unit": "10^9/L",
+                "lower_limit": None,
+                "upper_limit": None,
+                "sample_date": visit.visit_date,
+            }
+        },
+    )
+    ctx = UiContext(enrolled.study, nurse, "en")
+    dialog = AdverseEventDialog(ctx, enrolled.patient_id, visit, lab_result_id=result.id)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    fill_event(dialog, clock.today())
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save_button.click()
+    [info] = safety.list_aes(enrolled.study, nurse, enrolled.patient_id)
+    assert info.lab_result_id == result.id
+    history = AeHistoryDialog(ctx, info.id)
+    qtbot.addWidget(history)
+    top = history.tree.topLevelItem(0)
+    assert top is not None
+    labels = {top.child(i).text(0) for i in range(top.childCount())}
+    assert "Recorded from lab result record" in labels
