@@ -56,6 +56,7 @@ class _InputBlocker(QObject):
             QEvent.Type.KeyPress,
             QEvent.Type.KeyRelease,
             QEvent.Type.Wheel,
+            QEvent.Type.ContextMenu,  # a line edit's Paste / Delete would change it
         }
     )
 

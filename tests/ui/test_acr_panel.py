@@ -225,3 +225,24 @@ def test_a_loaded_abnormal_pattern_keeps_the_finding_locked(qtbot: QtBot) -> Non
     assert panel.capillaroscopy_date() == dt.date(2026, 1, 20)
     panel.set_findings(())  # the pattern still decides
     assert box.isChecked()
+
+
+def test_a_frozen_editor_takes_no_click_key_or_context_menu(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QObject, QPoint
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QLineEdit
+
+    from sscvisit.ui.acr_panel import freeze
+
+    line = QLineEdit("saved value")
+    qtbot.addWidget(line)
+    freeze(line, True)
+    blocker = line.findChild(QObject, "input_blocker")
+    assert blocker is not None
+    menu = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(2, 2), QPoint(2, 2))
+    assert blocker.eventFilter(line, menu)  # the Paste/Delete menu never opens
+    qtbot.keyClicks(line, "changed")
+    assert line.text() == "saved value"
+    assert line.focusPolicy() == line.focusPolicy().NoFocus
+    freeze(line, False)
+    assert line.focusPolicy() != line.focusPolicy().NoFocus
