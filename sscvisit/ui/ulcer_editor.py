@@ -98,6 +98,7 @@ from sscvisit.ui.hand_map import (
     status_label,
 )
 from sscvisit.ui.messages import code_of, field_message
+from sscvisit.ui.photo_viewer import PhotoViewerDialog
 from sscvisit.ui.reason_dialog import ReasonDialog
 from sscvisit.ui.register_dialog import ErrorBanner
 
@@ -354,6 +355,7 @@ class UlcerEditor(QWidget):
         self._offer_place: tuple[str, str, str] | None = None
         self._offer_candidate: str | None = None
         self._photos: list[UlcerPhotoInfo] = []
+        self.photo_viewer: PhotoViewerDialog | None = None
         self.reason_dialog: ReasonDialog | None = None
         self.undo_stack = QUndoStack(self)
 
@@ -503,6 +505,10 @@ class UlcerEditor(QWidget):
         self.remove_button.setToolTip(self.tr("Remove an ulcer added by mistake (Delete)"))
         self.photo_button = QPushButton(self.tr("Add photo…"), self.details)
         self.photo_button.setObjectName("add_photo")
+        self.view_photos_button = QPushButton(self.tr("View photos…"), self.details)
+        self.view_photos_button.setObjectName("view_photos")
+        self.view_photos_button.setToolTip(self.tr("Look at the photos of this ulcer"))
+        self.view_photos_button.setEnabled(False)
         self.photo_label = QLabel(self.details)
         self.photo_label.setObjectName("photos")
         self.photo_label.setStyleSheet(MUTED_STYLE)
@@ -510,6 +516,7 @@ class UlcerEditor(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.remove_button)
         actions.addWidget(self.photo_button)
+        actions.addWidget(self.view_photos_button)
         actions.addStretch(1)
         grid.addLayout(actions, row, 0, 1, 2)
         row += 1
@@ -602,6 +609,7 @@ class UlcerEditor(QWidget):
             self.editors["comment"],
             self.remove_button,
             self.photo_button,
+            self.view_photos_button,
             self.undo_button,
             self.redo_button,
             self.save_button,
@@ -624,6 +632,7 @@ class UlcerEditor(QWidget):
         self.swap_button.clicked.connect(self.swap_sizes)
         self.remove_button.clicked.connect(self.remove_selected)
         self.photo_button.clicked.connect(self.choose_photo)
+        self.view_photos_button.clicked.connect(self.view_photos)
         self.undo_action.triggered.connect(self.undo)
         self.redo_action.triggered.connect(self.redo)
         self.delete_action.triggered.connect(self.remove_selected)
@@ -1161,7 +1170,7 @@ class UlcerEditor(QWidget):
 
     def _show_photos(self) -> None:
         mark = self.selected_mark()
-        mine = [] if mark is None else [p for p in self._photos if p.ulcer_key == mark.key]
+        mine = self.selected_photos()
         can_add = (
             mark is not None
             and not self.read_only
@@ -1170,6 +1179,7 @@ class UlcerEditor(QWidget):
             and any(m.key == mark.key for m in self.saved_state.marks)
         )
         self.photo_button.setEnabled(can_add)
+        self.view_photos_button.setEnabled(bool(mine))
         if mark is None:
             self.photo_label.clear()
         elif mine:
@@ -1182,6 +1192,37 @@ class UlcerEditor(QWidget):
             self.photo_label.setText(self.tr("No photo of this ulcer at this visit."))
         else:
             self.photo_label.setText(self.tr("Save the map before adding a photo."))
+
+    def selected_photos(self) -> list[UlcerPhotoInfo]:
+        """The stored photos of the selected ulcer at this visit, oldest first."""
+        mark = self.selected_mark()
+        return [] if mark is None else [p for p in self._photos if p.ulcer_key == mark.key]
+
+    def view_photos(self) -> PhotoViewerDialog | None:
+        """Open the photos of the selected ulcer in a window-modal viewer."""
+        mine = self.selected_photos()
+        if not mine:
+            return None
+        dialog = PhotoViewerDialog(self._ctx, mine, self, describe=self._describe_photo)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(self._forget_viewer)
+        self.photo_viewer = dialog
+        dialog.open()
+        return dialog
+
+    def _forget_viewer(self) -> None:
+        self.photo_viewer = None
+
+    def _describe_photo(self, photo: UlcerPhotoInfo) -> str:
+        try:
+            mark = self.state.get(photo.ulcer_key)
+        except KeyError:
+            ulcer = photo.ulcer_key
+        else:
+            ulcer = self.tr("Ulcer #{n}, {place}").format(
+                n=self.state.number_of(mark.key), place=self._place_text(*mark.place)
+            )
+        return f"{ulcer} · {self.visit.label(self._ctx.language)}"
 
     def choose_photo(self) -> None:
         mark = self.selected_mark()
