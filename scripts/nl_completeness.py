@@ -2,7 +2,8 @@
 
 Visit forms (saved / reviewed / not done / missing), the medication list (comedicatie) and its
 dialog, the course button of the screening form, the forms column of the timeline and the
-worklist of recorded visits with forms missing on "This week".
+worklist of recorded visits with forms missing on "This week"; the "Move injection…" button
+of the timeline and its dialog.
 """
 
 from __future__ import annotations
@@ -110,6 +111,53 @@ TABLE: dict[str, dict[str, str | tuple[str, ...]]] = {
         "Every recorded visit is complete.": "Elk vastgelegd bezoek is compleet.",
         "Recorded visits with forms missing: {count}": (
             "Vastgelegde bezoeken met ontbrekende formulieren: {count}"
+        ),
+    },
+    "RescheduleInjectionDialog": {
+        "Move injection: {subject}": "Injectie verplaatsen: {subject}",
+        "Screened on {screening}: the injection (day 0) can be planned from {first} to {last}, "
+        "and not before the enrolment date {enrolled}.": (
+            "Gescreend op {screening}: de injectie (dag 0) kan worden gepland van {first} tot en "
+            "met {last}, en niet vóór de inclusiedatum {enrolled}."
+        ),
+        "The injection must be planned within the screening window.": (
+            "De injectie moet binnen het screeningsvenster worden gepland."
+        ),
+        "Move injection": "Injectie verplaatsen",
+        "Reason for moving the injection": "Reden voor het verplaatsen van de injectie",
+        "Why is the injection being moved to another day?": (
+            "Waarom wordt de injectie naar een andere dag verplaatst?"
+        ),
+        "The patient cannot come on the planned day": (
+            "De patiënt kan niet komen op de geplande dag"
+        ),
+        "The patient is ill": "De patiënt is ziek",
+        "The study medication is not available on the planned day": (
+            "De studiemedicatie is niet beschikbaar op de geplande dag"
+        ),
+        "Clinic schedule": "Planning van de kliniek",
+        "Every visit's target date and window is counted from the injection.": (
+            "De streefdatum en het venster van elk bezoek worden vanaf de injectie geteld."
+        ),
+        "Day 0 moves from {old} to {new}: every visit's target date and window moves with it.": (
+            "Dag 0 verschuift van {old} naar {new}: de streefdatum en het venster van elk bezoek "
+            "schuiven mee."
+        ),
+    },
+    "VisitTimeline": {
+        "Move injection…": "Injectie verplaatsen…",
+        "Your role may view the schedule but not change it.": (
+            "Uw rol mag het schema bekijken, maar niet wijzigen."
+        ),
+        "The injection can be moved once the patient is enrolled.": (
+            "De injectie kan worden verplaatst zodra de patiënt is geïncludeerd."
+        ),
+        "The injection visit is recorded; to correct its date, record the visit again.": (
+            "Het injectiebezoek is vastgelegd; leg het bezoek opnieuw vast om de datum ervan te "
+            "corrigeren."
+        ),
+        "Move the planned injection (day 0) to another day of the screening window.": (
+            "Verplaats de geplande injectie (dag 0) naar een andere dag in het screeningsvenster."
         ),
     },
     "Messages": {

@@ -1252,6 +1252,36 @@ _PATIENT_SAFETY: Table = {
 }
 
 
+# Looking at ulcer photos (the photo viewer, and its button in the ulcer map).
+_PHOTOS: Table = {
+    "PhotoViewerDialog": {
+        "Ulcer photos": "Foto's van ulcera",
+        "< Previous": "< Vorige",
+        "Next >": "Volgende >",
+        "Previous photo": "Vorige foto",
+        "Next photo": "Volgende foto",
+        "Previous photo (Left arrow)": "Vorige foto (pijl naar links)",
+        "Next photo (Right arrow)": "Volgende foto (pijl naar rechts)",
+        "(no caption)": "(geen bijschrift)",
+        "SHA-256: {digest}": "SHA-256: {digest}",
+        "{n} of {total}": "{n} van {total}",
+        "This photo cannot be shown: the stored file is not an image this program can read.": (
+            "Deze foto kan niet worden getoond: het opgeslagen bestand is geen afbeelding die "
+            "dit programma kan lezen."
+        ),
+        "Visit {visit} · ulcer {ulcer}": "Bezoek {visit} · ulcus {ulcer}",
+        "Taken on {date}": "Gemaakt op {date}",
+        "SHA-256 {digest}…": "SHA-256 {digest}…",
+        "There are no photos to show.": "Er zijn geen foto's om te tonen.",
+    },
+    "UlcerEditor": {
+        "View photos…": "Foto's bekijken…",
+        "Look at the photos of this ulcer": "De foto's van dit ulcus bekijken",
+        "Ulcer #{n}, {place}": "Ulcus #{n}, {place}",
+    },
+}
+
+
 def _merge(*parts: Table) -> Table:
     """One table from the per-screen parts; the same message twice is a mistake, even if equal."""
     merged: Table = {}
@@ -1276,6 +1306,7 @@ NL: Table = _merge(
     _SCREENING_CAPILLAROSCOPY,
     _DATETIME,
     _PATIENT_SAFETY,
+    _PHOTOS,
     _INJECTION,
     _ADVERSE_EVENTS,
     _ENDPOINT,

@@ -2475,6 +2475,69 @@ SAE-melding</translation>
     </message>
 </context>
 <context>
+    <name>PhotoViewerDialog</name>
+    <message>
+        <source>Ulcer photos</source>
+        <translation>Foto&apos;s van ulcera</translation>
+    </message>
+    <message>
+        <source>&lt; Previous</source>
+        <translation>&lt; Vorige</translation>
+    </message>
+    <message>
+        <source>Previous photo (Left arrow)</source>
+        <translation>Vorige foto (pijl naar links)</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>Volgende &gt;</translation>
+    </message>
+    <message>
+        <source>Next photo (Right arrow)</source>
+        <translation>Volgende foto (pijl naar rechts)</translation>
+    </message>
+    <message>
+        <source>Previous photo</source>
+        <translation>Vorige foto</translation>
+    </message>
+    <message>
+        <source>Next photo</source>
+        <translation>Volgende foto</translation>
+    </message>
+    <message>
+        <source>(no caption)</source>
+        <translation>(geen bijschrift)</translation>
+    </message>
+    <message>
+        <source>SHA-256: {digest}</source>
+        <translation>SHA-256: {digest}</translation>
+    </message>
+    <message>
+        <source>{n} of {total}</source>
+        <translation>{n} van {total}</translation>
+    </message>
+    <message>
+        <source>This photo cannot be shown: the stored file is not an image this program can read.</source>
+        <translation>Deze foto kan niet worden getoond: het opgeslagen bestand is geen afbeelding die dit programma kan lezen.</translation>
+    </message>
+    <message>
+        <source>Visit {visit} · ulcer {ulcer}</source>
+        <translation>Bezoek {visit} · ulcus {ulcer}</translation>
+    </message>
+    <message>
+        <source>Taken on {date}</source>
+        <translation>Gemaakt op {date}</translation>
+    </message>
+    <message>
+        <source>SHA-256 {digest}…</source>
+        <translation>SHA-256 {digest}…</translation>
+    </message>
+    <message>
+        <source>There are no photos to show.</source>
+        <translation>Er zijn geen foto&apos;s om te tonen.</translation>
+    </message>
+</context>
+<context>
     <name>QuestionnaireDialog</name>
     <message>
         <source>Close</source>
@@ -2686,6 +2749,57 @@ SAE-melding</translation>
     <message>
         <source>Identity (stays on this workstation)</source>
         <translation>Identiteit (blijft op deze werkplek)</translation>
+    </message>
+</context>
+<context>
+    <name>RescheduleInjectionDialog</name>
+    <message>
+        <source>Move injection: {subject}</source>
+        <translation>Injectie verplaatsen: {subject}</translation>
+    </message>
+    <message>
+        <source>Screened on {screening}: the injection (day 0) can be planned from {first} to {last}, and not before the enrolment date {enrolled}.</source>
+        <translation>Gescreend op {screening}: de injectie (dag 0) kan worden gepland van {first} tot en met {last}, en niet vóór de inclusiedatum {enrolled}.</translation>
+    </message>
+    <message>
+        <source>The injection must be planned within the screening window.</source>
+        <translation>De injectie moet binnen het screeningsvenster worden gepland.</translation>
+    </message>
+    <message>
+        <source>Move injection</source>
+        <translation>Injectie verplaatsen</translation>
+    </message>
+    <message>
+        <source>Reason for moving the injection</source>
+        <translation>Reden voor het verplaatsen van de injectie</translation>
+    </message>
+    <message>
+        <source>Why is the injection being moved to another day?</source>
+        <translation>Waarom wordt de injectie naar een andere dag verplaatst?</translation>
+    </message>
+    <message>
+        <source>The patient cannot come on the planned day</source>
+        <translation>De patiënt kan niet komen op de geplande dag</translation>
+    </message>
+    <message>
+        <source>The patient is ill</source>
+        <translation>De patiënt is ziek</translation>
+    </message>
+    <message>
+        <source>The study medication is not available on the planned day</source>
+        <translation>De studiemedicatie is niet beschikbaar op de geplande dag</translation>
+    </message>
+    <message>
+        <source>Clinic schedule</source>
+        <translation>Planning van de kliniek</translation>
+    </message>
+    <message>
+        <source>Every visit&apos;s target date and window is counted from the injection.</source>
+        <translation>De streefdatum en het venster van elk bezoek worden vanaf de injectie geteld.</translation>
+    </message>
+    <message>
+        <source>Day 0 moves from {old} to {new}: every visit&apos;s target date and window moves with it.</source>
+        <translation>Dag 0 verschuift van {old} naar {new}: de streefdatum en het venster van elk bezoek schuiven mee.</translation>
     </message>
 </context>
 <context>
@@ -3478,6 +3592,14 @@ SAE-melding</translation>
         <translation>Foto toevoegen…</translation>
     </message>
     <message>
+        <source>View photos…</source>
+        <translation>Foto&apos;s bekijken…</translation>
+    </message>
+    <message>
+        <source>Look at the photos of this ulcer</source>
+        <translation>De foto&apos;s van dit ulcus bekijken</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>Ongedaan maken</translation>
     </message>
@@ -3552,6 +3674,10 @@ SAE-melding</translation>
     <message>
         <source>Save the map before adding a photo.</source>
         <translation>Sla de kaart op voordat u een foto toevoegt.</translation>
+    </message>
+    <message>
+        <source>Ulcer #{n}, {place}</source>
+        <translation>Ulcus #{n}, {place}</translation>
     </message>
     <message>
         <source>Photo of ulcer #{n}</source>
@@ -4056,6 +4182,10 @@ SAE-melding</translation>
         <translation>Ongepland bezoek toevoegen…</translation>
     </message>
     <message>
+        <source>Move injection…</source>
+        <translation>Injectie verplaatsen…</translation>
+    </message>
+    <message>
         <source>Not enrolled</source>
         <translation>Niet geïncludeerd</translation>
     </message>
@@ -4092,8 +4222,24 @@ SAE-melding</translation>
         <translation>{injection} Protocol {version}.</translation>
     </message>
     <message>
+        <source>Your role may view the schedule but not change it.</source>
+        <translation>Uw rol mag het schema bekijken, maar niet wijzigen.</translation>
+    </message>
+    <message>
+        <source>The injection can be moved once the patient is enrolled.</source>
+        <translation>De injectie kan worden verplaatst zodra de patiënt is geïncludeerd.</translation>
+    </message>
+    <message>
+        <source>The injection visit is recorded; to correct its date, record the visit again.</source>
+        <translation>Het injectiebezoek is vastgelegd; leg het bezoek opnieuw vast om de datum ervan te corrigeren.</translation>
+    </message>
+    <message>
         <source>Unscheduled visits can be added once the injection is recorded.</source>
         <translation>Ongeplande bezoeken kunnen worden toegevoegd zodra de injectie is vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Move the planned injection (day 0) to another day of the screening window.</source>
+        <translation>Verplaats de geplande injectie (dag 0) naar een andere dag in het screeningsvenster.</translation>
     </message>
 </context>
 <context>

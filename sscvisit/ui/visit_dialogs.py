@@ -1,4 +1,5 @@
-"""Dialogs of the visit schedule: enrol, record a visit, mark it missed, add an unscheduled one.
+"""Dialogs of the visit schedule: enrol, move the planned injection, record a visit, mark it
+missed, add an unscheduled one.
 
 Every dialog is built from the field declarations the visits service hands out, shows each
 message beside its field, keeps Save disabled while a field is invalid, and saves through one
@@ -369,6 +370,146 @@ class EnrolDialog(_VisitDialog):
         )
 
 
+class RescheduleInjectionDialog(_VisitDialog):
+    """Move the planned injection (day 0) to another day of the screening window, with a reason.
+
+    Only while the injection visit is not recorded; every target date and window of the schedule
+    moves with it. The window and the enrolment date are checked as you type; the service has
+    the last word (its refusals appear beside the date or in the banner, and nothing changes).
+    """
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        enrolment: EnrolmentInfo,
+        subject_number: str,
+        screening_date: dt.date | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            ctx,
+            QCoreApplication.translate(
+                "RescheduleInjectionDialog", "Move injection: {subject}"
+            ).format(subject=subject_number),
+            parent,
+        )
+        self.setObjectName("reschedule_injection_dialog")
+        self.enrolment = enrolment
+        self.allowed: tuple[dt.date, dt.date] | None = (
+            visits.injection_window(screening_date) if screening_date is not None else None
+        )
+        self._fields = {
+            "planned_injection_date": required(visits.ENROLMENT_FIELDS["planned_injection_date"])
+        }
+        self.form = self._form(self._fields)
+        self.body.addWidget(self._heading(self.windowTitle()))
+        if self.allowed is not None and screening_date is not None:
+            hint = self.tr(
+                "Screened on {screening}: the injection (day 0) can be planned from {first} "
+                "to {last}, and not before the enrolment date {enrolled}."
+            ).format(
+                screening=screening_date.isoformat(),
+                first=self.allowed[0].isoformat(),
+                last=self.allowed[1].isoformat(),
+                enrolled=enrolment.enrolled_on.isoformat(),
+            )
+        else:
+            hint = self.tr("The injection must be planned within the screening window.")
+        self.range_label = self._info(hint, "allowed_range")
+        self.body.addWidget(self.range_label)
+        self.body.addWidget(self.form)
+        self.shift_label = self._info("", "shift_info")
+        self.body.addWidget(self.shift_label)
+        self._saved_values: dict[str, Value] = {
+            "planned_injection_date": enrolment.planned_injection_date
+        }
+        self.form.load(self._saved_values)
+        self.save_button.setText(self.tr("Move injection"))
+        self._update_rules()
+        self._finish()
+
+    def planned(self) -> dt.date | None:
+        return _date(self.form.values().get("planned_injection_date"))
+
+    def ask_reason(self, changes: list[tuple[str, str, str]]) -> ReasonDialog:
+        dialog = ReasonDialog(
+            self.tr("Reason for moving the injection"),
+            self.tr("Why is the injection being moved to another day?"),
+            [
+                self.tr("The patient cannot come on the planned day"),
+                self.tr("The patient is ill"),
+                self.tr("The study medication is not available on the planned day"),
+                self.tr("Clinic schedule"),
+            ],
+            changes,
+            self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.reasonGiven.connect(self._save)
+        self.reason_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_edited(self, name: str) -> None:
+        self._update_rules()
+        super()._on_edited(name)
+
+    def _update_rules(self) -> None:
+        """The window and enrolment checks of the service, live, beside the date."""
+        name = "planned_injection_date"
+        day = self.planned()
+        rules: list[FieldError] = []
+        if day is not None and self.allowed is not None:
+            first, last = self.allowed
+            if not first <= day <= last:
+                rules.append(
+                    FieldError(
+                        name,
+                        Problem.INCONSISTENT,
+                        rule="outside_screening_window",
+                        earliest=first,
+                        latest=last,
+                    )
+                )
+        if day is not None and not rules and day < self.enrolment.enrolled_on:
+            rules.append(
+                FieldError(
+                    name,
+                    Problem.INCONSISTENT,
+                    rule="before_enrolment",
+                    enrolled_on=self.enrolment.enrolled_on,
+                )
+            )
+        self.form.set_rule_errors(rules)
+        if rules or day is None or day == self.enrolment.planned_injection_date:
+            self.shift_label.setText(
+                self.tr("Every visit's target date and window is counted from the injection.")
+            )
+        else:
+            self.shift_label.setText(
+                self.tr(
+                    "Day 0 moves from {old} to {new}: every visit's target date and window "
+                    "moves with it."
+                ).format(old=self.enrolment.planned_injection_date.isoformat(), new=day.isoformat())
+            )
+
+    def _changes(self) -> list[tuple[str, str, str]] | None:
+        return self._changed(self._fields, self._saved_values, self.form.values())
+
+    def _call(self, reason: str | None) -> EnrolmentInfo:
+        day = self.planned()
+        assert day is not None  # the form is valid
+        return visits.reschedule_injection(
+            self._ctx.study,
+            self._ctx.user,
+            self.enrolment.patient_id,
+            day,
+            reason or "",
+            expected_version=self.enrolment.version,
+        )
+
+
 class RecordVisitDialog(_VisitDialog):
     """Record (or correct) the date a visit took place; outside its window asks why, live."""
 
@@ -644,6 +785,7 @@ __all__ = [
     "EnrolDialog",
     "MissedVisitDialog",
     "RecordVisitDialog",
+    "RescheduleInjectionDialog",
     "UnscheduledVisitDialog",
     "out_of_window",
     "range_text",

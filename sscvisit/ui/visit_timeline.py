@@ -70,6 +70,7 @@ from sscvisit.ui.visit_dialogs import (
     EnrolDialog,
     MissedVisitDialog,
     RecordVisitDialog,
+    RescheduleInjectionDialog,
     UnscheduledVisitDialog,
     window_text,
 )
@@ -749,6 +750,7 @@ class VisitTimeline(QWidget):
         self._visits: list[VisitInfo] = []
         self._complete: dict[int, VisitCompleteness] = {}
         self._injection_window: tuple[dt.date, dt.date] | None = None
+        self._screening_date: dt.date | None = None
         self.dialog: QWidget | None = None  # the dialog opened last (tests drive it)
         may_edit = ctx.user.may("enter_data")
         self.setObjectName("visit_timeline")
@@ -793,12 +795,15 @@ class VisitTimeline(QWidget):
         self.missed_button.setObjectName("mark_missed")
         self.unscheduled_button = QPushButton(self.tr("Add unscheduled visit…"), self)
         self.unscheduled_button.setObjectName("add_unscheduled")
+        self.move_injection_button = QPushButton(self.tr("Move injection…"), self)
+        self.move_injection_button.setObjectName("move_injection")
         self.actions_row = QWidget(self)
         actions = QHBoxLayout(self.actions_row)
         actions.setContentsMargins(0, 0, 0, 0)
         actions.addWidget(self.record_button)
         actions.addWidget(self.missed_button)
         actions.addStretch(1)
+        actions.addWidget(self.move_injection_button)
         actions.addWidget(self.unscheduled_button)
         self.actions_row.setVisible(may_edit)
 
@@ -818,7 +823,8 @@ class VisitTimeline(QWidget):
             (self.enrol_button, self.table),
             (self.table, self.record_button),
             (self.record_button, self.missed_button),
-            (self.missed_button, self.unscheduled_button),
+            (self.missed_button, self.move_injection_button),
+            (self.move_injection_button, self.unscheduled_button),
         ):
             QWidget.setTabOrder(before, after)
 
@@ -826,6 +832,7 @@ class VisitTimeline(QWidget):
         self.record_button.clicked.connect(self.record_visit)
         self.missed_button.clicked.connect(self.mark_missed)
         self.unscheduled_button.clicked.connect(self.add_unscheduled)
+        self.move_injection_button.clicked.connect(self.move_injection)
         self.table.activated.connect(self._on_activated)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.strip.visitClicked.connect(self.select_visit)
@@ -855,6 +862,7 @@ class VisitTimeline(QWidget):
             self._visits = []
             self._complete = {}
             self._injection_window = None
+            self._screening_date = None
             if self._enrolment is None:
                 self._screening = self._latest_screening()
             else:
@@ -862,11 +870,13 @@ class VisitTimeline(QWidget):
                 # One call for every visit shown: which recorded visits still miss forms.
                 self._complete = completeness.patient_completeness(study, user, self._patient_id)
                 screened = screening.get_screening(study, user, self._enrolment.screening_id)
+                self._screening_date = screened.screening_date
                 self._injection_window = visits.injection_window(screened.screening_date)
         except ServiceError as error:
             self._enrolment, self._screening, self._visits = None, None, []
             self._complete = {}
             self._injection_window = None
+            self._screening_date = None
             self.banner.show_service_error(error)
         self._show()
         if selected is not None:
@@ -957,6 +967,21 @@ class VisitTimeline(QWidget):
             return None
         dialog = UnscheduledVisitDialog(
             self._ctx, self._patient_id, self._visits[0].subject_number, self
+        )
+        dialog.saved.connect(self._after_save)
+        return self._open(dialog)
+
+    def move_injection(self) -> RescheduleInjectionDialog | None:
+        """Move the planned injection (day 0) while the injection visit is not recorded."""
+        enrolment = self._enrolment
+        if enrolment is None or self._move_injection_blocked() is not None:
+            return None
+        dialog = RescheduleInjectionDialog(
+            self._ctx,
+            enrolment,
+            self._visits[0].subject_number,
+            self._screening_date,
+            self,
         )
         dialog.saved.connect(self._after_save)
         return self._open(dialog)
@@ -1062,6 +1087,19 @@ class VisitTimeline(QWidget):
             and anchor.visit_date is not None
         )
 
+    def _move_injection_blocked(self) -> str | None:
+        """Why the injection cannot be moved now (the button's tooltip); None when it can."""
+        if not self._ctx.user.may("enter_data"):
+            return self.tr("Your role may view the schedule but not change it.")
+        if self._enrolment is None or not self._visits:
+            return self.tr("The injection can be moved once the patient is enrolled.")
+        anchor = self._anchor_visit()
+        if anchor is not None and anchor.outcome == "done":
+            return self.tr(
+                "The injection visit is recorded; to correct its date, record the visit again."
+            )
+        return None
+
     def _update_actions(self) -> None:
         visit = self.selected_visit()
         self.record_button.setEnabled(visit is not None)
@@ -1071,6 +1109,15 @@ class VisitTimeline(QWidget):
             ""
             if self.unscheduled_button.isEnabled()
             else self.tr("Unscheduled visits can be added once the injection is recorded.")
+        )
+        blocked = self._move_injection_blocked()
+        self.move_injection_button.setEnabled(blocked is None)
+        self.move_injection_button.setToolTip(
+            blocked
+            if blocked is not None
+            else self.tr(
+                "Move the planned injection (day 0) to another day of the screening window."
+            )
         )
 
     def _on_selection(self, *_args: object) -> None:
