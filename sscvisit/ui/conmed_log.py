@@ -369,7 +369,6 @@ class ConmedLog(QWidget):
         actions.addWidget(self.open_button)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.banner)
         layout.addWidget(self.table, 1)
