@@ -40,7 +40,7 @@ from sscvisit.model.entities import (
     fields_of,
 )
 from sscvisit.model.fields import Field, FieldError, FieldErrors, Problem
-from sscvisit.services import clock
+from sscvisit.services import clock, visits
 from sscvisit.services.auth import require
 from sscvisit.services.dto import UserInfo
 from sscvisit.services.errors import Msg, NotFound, ReasonRequired, ServiceError
@@ -224,20 +224,13 @@ def _has_data(found: _Found, visit: Visit, form: str, protocol: Protocol) -> boo
     return False  # the review checks, or a form this version does not know: states only
 
 
-def _forms_of(visit: Visit, protocol: Protocol) -> tuple[str, ...]:
-    try:
-        return protocol.visit(visit.visit_code).forms
-    except KeyError:
-        return ()
-
-
 def _recorded(visit: Visit) -> bool:
     return visit.outcome == "done" and visit.visit_date is not None
 
 
 def _completeness(visit: Visit, found: _Found, protocol: Protocol) -> VisitCompleteness:
     statuses: list[FormStatus] = []
-    for form in _forms_of(visit, protocol):
+    for form in visits.visit_forms(visit.visit_code, protocol):
         row = found.states.get((visit.id, form))
         state: State = "missing"
         if _has_data(found, visit, form, protocol):
@@ -354,15 +347,8 @@ def incomplete_visits(study: Study, actor: UserInfo) -> list[IncompleteVisit]:
 
 
 def _open_visit(session: Session, visit_id: int, form: str, protocol: Protocol) -> Visit:
-    # FOR UPDATE (PostgreSQL) serialises two workstations checking the same visit.
-    visit = session.get(Visit, visit_id, with_for_update=True)
-    if visit is None:
-        raise NotFound("visit", visit_id)
-    patient = session.get(Patient, visit.patient_id)
-    assert patient is not None  # a foreign key
-    if patient.voided or visit.voided:
-        raise ServiceError(Msg.RECORD_VOIDED)
-    if form not in _forms_of(visit, protocol):
+    visit, _patient = visits.open_visit(session, visit_id)
+    if form not in visits.visit_forms(visit.visit_code, protocol):
         raise ServiceError(Msg.FORM_NOT_IN_VISIT, instrument=form, visit=visit.visit_code)
     if not _recorded(visit):
         raise ServiceError(Msg.VISIT_NOT_DONE)

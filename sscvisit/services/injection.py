@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from sscvisit.model.entities import Injection, Patient, Visit, VitalSigns, fields_of
 from sscvisit.model.fields import Field, FieldError, FieldErrors, Problem, Value
-from sscvisit.services import clock
+from sscvisit.services import clock, visits
 from sscvisit.services.auth import require
 from sscvisit.services.dto import UserInfo
 from sscvisit.services.errors import ConflictError, Msg, NotFound, ReasonRequired, ServiceError
@@ -280,25 +280,6 @@ def _vitals_info(row: VitalSigns) -> VitalsInfo:
     )
 
 
-def _open_visit(session: Session, visit_id: int) -> Visit:
-    # FOR UPDATE (PostgreSQL) serialises two workstations saving the same visit's forms.
-    visit = session.get(Visit, visit_id, with_for_update=True)
-    if visit is None:
-        raise NotFound("visit", visit_id)
-    patient = session.get(Patient, visit.patient_id)
-    assert patient is not None  # a foreign key
-    if patient.voided or visit.voided:
-        raise ServiceError(Msg.RECORD_VOIDED)
-    return visit
-
-
-def _visit_forms(visit_code: str) -> tuple[str, ...]:
-    try:
-        return default_protocol().visit(visit_code).forms
-    except KeyError:
-        return ()
-
-
 def _recorded_date(visit: Visit) -> dt.date | None:
     return visit.visit_date if visit.outcome == "done" else None
 
@@ -360,7 +341,7 @@ def save_injection(
         except FieldError as exc:
             errors.append(exc)
     with study.unit(actor=actor.username, reason=given_reason) as session:
-        visit = _open_visit(session, visit_id)
+        visit, _patient = visits.open_visit(session, visit_id)
         if visit.visit_code != default_protocol().anchor_code:
             raise ServiceError(Msg.FORM_NOT_IN_VISIT, form=INJECTION_FORM, visit=visit.visit_code)
         visit_date = _recorded_date(visit)
@@ -432,10 +413,10 @@ def save_vitals(
     typed = {name: spec for name, spec in VITALS_FIELDS.items() if name != "timepoint"}
     checked = _check_fields(typed, values, moment, errors)
     with study.unit(actor=actor.username, reason=given_reason) as session:
-        visit = _open_visit(session, visit_id)
-        if VITALS_FORM not in _visit_forms(visit.visit_code) or timepoint not in timepoints_for(
+        visit, _patient = visits.open_visit(session, visit_id)
+        if VITALS_FORM not in visits.visit_forms(
             visit.visit_code
-        ):
+        ) or timepoint not in timepoints_for(visit.visit_code):
             raise ServiceError(
                 Msg.FORM_NOT_IN_VISIT, form=VITALS_FORM, timepoint=timepoint, visit=visit.visit_code
             )

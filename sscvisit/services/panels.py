@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 
 from sscvisit.model.entities import BiomarkerResult, LabResult, Patient, Visit
 from sscvisit.model.fields import FieldError, FieldErrors, Problem, Value
-from sscvisit.services import clock
-from sscvisit.services.errors import ConflictError, Msg, NotFound, ReasonRequired, ServiceError
+from sscvisit.services import clock, visits
+from sscvisit.services.errors import ConflictError, Msg, ReasonRequired, ServiceError
 from sscvisit.services.protocol import default_protocol
 
 __all__ = [
@@ -170,18 +170,8 @@ def save_panel(
 
 def _open_form_visit(session: Session, visit_id: int, form: str) -> tuple[Visit, Patient]:
     """The visit (locked for update) and its patient, if the protocol collects ``form`` there."""
-    visit = session.get(Visit, visit_id, with_for_update=True)
-    if visit is None:
-        raise NotFound("visit", visit_id)
-    patient = session.get(Patient, visit.patient_id)
-    assert patient is not None  # a foreign key
-    if patient.voided or visit.voided:
-        raise ServiceError(Msg.RECORD_VOIDED)
-    try:
-        forms = default_protocol().visit(visit.visit_code).forms
-    except KeyError:
-        forms = ()
-    if form not in forms:
+    visit, patient = visits.open_visit(session, visit_id)
+    if form not in visits.visit_forms(visit.visit_code):
         raise ServiceError(Msg.FORM_NOT_IN_VISIT, form=form, visit=visit.visit_code)
     return visit, patient
 

@@ -31,7 +31,6 @@ from sscvisit.services.auth import require
 from sscvisit.services.dto import ResponseInfo, UserInfo, VisitInfo
 from sscvisit.services.errors import ConflictError, Msg, NotFound, ReasonRequired, ServiceError
 from sscvisit.services.instruments import InstrumentDef, ItemDef, check_answer, load_instrument
-from sscvisit.services.protocol import default_protocol
 from sscvisit.services.study import Study
 
 __all__ = [
@@ -401,13 +400,6 @@ def _rows(session: Session, response_id: int) -> list[ItemAnswer]:
     )
 
 
-def _visit_forms(visit_code: str) -> tuple[str, ...]:
-    try:
-        return default_protocol().visit(visit_code).forms
-    except KeyError:
-        return ()
-
-
 def _date_errors(visit: Visit, patient: Patient, completed_on: dt.date | None) -> list[FieldError]:
     """Why the paper's completion date does not fit the visit (at most one, on completed_on)."""
     name = "completed_on"
@@ -425,18 +417,6 @@ def _date_errors(visit: Visit, patient: Patient, completed_on: dt.date | None) -
             )
         ]
     return []
-
-
-def _open_visit(session: Session, visit_id: int) -> tuple[Visit, Patient]:
-    # FOR UPDATE (PostgreSQL) serialises two workstations saving the same visit's forms.
-    visit = session.get(Visit, visit_id, with_for_update=True)
-    if visit is None:
-        raise NotFound("visit", visit_id)
-    patient = session.get(Patient, visit.patient_id)
-    assert patient is not None  # a foreign key
-    if patient.voided or visit.voided:
-        raise ServiceError(Msg.RECORD_VOIDED)
-    return visit, patient
 
 
 def _stored(row: ItemAnswer) -> _Row:
@@ -475,8 +455,8 @@ def save_response(
     _check_header(definition, completed_on, completed_by, day, errors)
     rows = _check_rows(definition, answers, errors)
     with study.unit(actor=actor.username, reason=given_reason) as session:
-        visit, patient = _open_visit(session, visit_id)
-        if instrument not in _visit_forms(visit.visit_code):
+        visit, patient = visits.open_visit(session, visit_id)
+        if instrument not in visits.visit_forms(visit.visit_code):
             raise ServiceError(Msg.FORM_NOT_IN_VISIT, instrument=instrument, visit=visit.visit_code)
         if not any(e.field == "completed_on" for e in errors):
             day_done = completed_on if isinstance(completed_on, dt.date) else None

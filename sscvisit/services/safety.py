@@ -33,7 +33,7 @@ from sscvisit.model.entities import (
     fields_of,
 )
 from sscvisit.model.fields import Field, FieldError, FieldErrors, Problem, Value
-from sscvisit.services import audit, clock
+from sscvisit.services import audit, clock, visits
 from sscvisit.services.auth import require
 from sscvisit.services.dto import AuditRow, UserInfo
 from sscvisit.services.errors import ConflictError, Msg, NotFound, ReasonRequired, ServiceError
@@ -357,18 +357,6 @@ def _describe(session: Session, event: AdverseEvent, now: dt.datetime) -> AeInfo
     return _info(event, patient.subject_number, visit.visit_code, now)
 
 
-def _writable_visit(session: Session, visit_id: int) -> tuple[Visit, Patient]:
-    visit = session.get(Visit, visit_id)
-    if visit is None:
-        raise NotFound("visit", visit_id)
-    # FOR UPDATE (PostgreSQL) on the patient serialises two workstations numbering AEs.
-    patient = session.get(Patient, visit.patient_id, with_for_update=True)
-    assert patient is not None  # a foreign key
-    if patient.voided or visit.voided:
-        raise ServiceError(Msg.RECORD_VOIDED)
-    return visit, patient
-
-
 def _event(session: Session, ae_id: int) -> AdverseEvent:
     event = session.get(AdverseEvent, ae_id)
     if event is None:
@@ -385,8 +373,8 @@ def _visit_errors(visit: Visit) -> list[FieldError]:
 def _lab_result_errors(session: Session, patient_id: int, lab_result_id: int) -> list[FieldError]:
     """The lab result an event is recorded from: the patient's own, not void, not yet recorded.
 
-    Called with the patient locked (``_writable_visit``), so two workstations recording the same
-    suggestion cannot both pass the "already recorded" check.
+    Called with the patient locked (``visits.open_visit(..., lock_patient=True)``), so two
+    workstations recording the same suggestion cannot both pass the "already recorded" check.
     """
     result = session.get(LabResult, lab_result_id)
     if result is None:
@@ -434,7 +422,7 @@ def record_ae(
     require(actor, "enter_data")
     moment = now or clock.now_local()
     with study.unit(actor=actor.username) as session:
-        visit, patient = _writable_visit(session, visit_id)
+        visit, patient = visits.open_visit(session, visit_id, lock_patient=True)
         checked, errors = check_values(values, now=moment, consent_date=patient.consent_date)
         errors = _visit_errors(visit) + errors
         if lab_result_id is not None:

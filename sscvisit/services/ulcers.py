@@ -402,18 +402,6 @@ def map_version(study: Study, actor: UserInfo, visit_id: int) -> int:
 # --- saving a map -----------------------------------------------------------------------------
 
 
-def _open_visit(session: Session, visit_id: int) -> tuple[Visit, Patient]:
-    # FOR UPDATE (PostgreSQL) serialises two workstations saving the same visit's map.
-    visit = session.get(Visit, visit_id, with_for_update=True)
-    if visit is None:
-        raise NotFound("visit", visit_id)
-    patient = session.get(Patient, visit.patient_id)
-    assert patient is not None  # a foreign key
-    if patient.voided or visit.voided:
-        raise ServiceError(Msg.RECORD_VOIDED)
-    return visit, patient
-
-
 def _stored_errors(
     checked: list[_Checked],
     ulcers: Mapping[int, Ulcer],
@@ -504,7 +492,7 @@ def save_visit_map(
     if FORM not in context.visit.forms:
         raise ServiceError(Msg.FORM_NOT_IN_VISIT, instrument=FORM, visit=context.visit.visit_code)
     with study.unit(actor=actor.username, reason=given_reason) as session:
-        visit, patient = _open_visit(session, visit_id)
+        visit, patient = visits.open_visit(session, visit_id)
         if visit.outcome != "done" or visit.visit_date is None:
             raise FieldErrors(
                 [FieldError("visit_date", Problem.INCONSISTENT, rule="visit_not_recorded")]
@@ -867,7 +855,7 @@ def add_photo(
     uid = _ulcer_id(ulcer_key)
     note = (caption or "").strip() or None
     with study.unit(actor=actor.username, reason=_PHOTO_REASON) as session:
-        visit, patient = _open_visit(session, visit_id)
+        visit, patient = visits.open_visit(session, visit_id)
         if visit.patient_id != patient_id:
             raise NotFound("visit", visit_id)
         observation = (

@@ -49,6 +49,29 @@ def _definition(protocol: Protocol, code: str) -> VisitDef:
         return VisitDef(code, code, code, None, 0, 0, ())
 
 
+def visit_forms(visit_code: str, protocol: Protocol | None = None) -> tuple[str, ...]:
+    """The forms the protocol collects at a visit (none for a code it no longer knows)."""
+    return _definition(protocol or _protocol(), visit_code).forms
+
+
+def open_visit(
+    session: Session, visit_id: int, *, lock_patient: bool = False
+) -> tuple[Visit, Patient]:
+    """A visit and its patient, to record something at the visit; voided ones are refused.
+
+    FOR UPDATE (PostgreSQL) on the visit serialises two workstations saving the same visit's
+    forms; ``lock_patient`` locks the patient instead, for what is numbered per patient.
+    """
+    visit = session.get(Visit, visit_id, with_for_update=not lock_patient)
+    if visit is None:
+        raise NotFound("visit", visit_id)
+    patient = session.get(Patient, visit.patient_id, with_for_update=lock_patient)
+    assert patient is not None  # a foreign key
+    if patient.voided or visit.voided:
+        raise ServiceError(Msg.RECORD_VOIDED)
+    return visit, patient
+
+
 def anchor_date(planned_injection_date: dt.date, injection_date: dt.date | None) -> dt.date:
     """Day 0 of the schedule: the injection's recorded date, else its planned date."""
     return injection_date if injection_date is not None else planned_injection_date
